@@ -11,22 +11,25 @@ public class FieldCipherTests
 
     private static FieldCipher CipherFor(EncryptType type) => type == EncryptType.Aes256 ? Aes256 : Aes128;
 
+    // §3.5: Key "MyAccessKey-1234567890", fixed IV "AbCdEfGh12345678".
+    public static readonly TheoryData<EncryptType, string, string> SpecCipherTexts = new()
+    {
+        { EncryptType.Aes256, "admin@example.com", "AbCdEfGh12345678XGKJm17iShv6FgNydeESk01W0EXShxw93+8LG2v8kxQ=" },
+        { EncryptType.Aes128, "admin@example.com", "AbCdEfGh12345678whnKA8ZGoeW99hN3yaz0JUdULRK0OAGDQp2FX1Cpgb0=" },
+        { EncryptType.Aes256, "P@ssw0rd!", "AbCdEfGh123456782U8IEYhzAegSsrE2V/Co9A==" },
+        { EncryptType.Aes128, "P@ssw0rd!", "AbCdEfGh12345678uJTLZaMBCYz/gH2Jb2aj7w==" },
+    };
+
     [Theory]
-    [InlineData(EncryptType.Aes256, "admin@example.com", "AbCdEfGh12345678XGKJm17iShv6FgNydeESk01W0EXShxw93+8LG2v8kxQ=")]
-    [InlineData(EncryptType.Aes128, "admin@example.com", "AbCdEfGh12345678whnKA8ZGoeW99hN3yaz0JUdULRK0OAGDQp2FX1Cpgb0=")]
-    [InlineData(EncryptType.Aes256, "P@ssw0rd!", "AbCdEfGh123456782U8IEYhzAegSsrE2V/Co9A==")]
-    [InlineData(EncryptType.Aes128, "P@ssw0rd!", "AbCdEfGh12345678uJTLZaMBCYz/gH2Jb2aj7w==")]
+    [MemberData(nameof(SpecCipherTexts))]
     public void The_spec_example_ciphertexts_are_exact(EncryptType type, string plaintext, string expected)
     {
         Assert.Equal(expected, CipherFor(type).Encrypt(plaintext, ExampleIv));
     }
 
     [Theory]
-    [InlineData(EncryptType.Aes256, "AbCdEfGh12345678XGKJm17iShv6FgNydeESk01W0EXShxw93+8LG2v8kxQ=", "admin@example.com")]
-    [InlineData(EncryptType.Aes128, "AbCdEfGh12345678whnKA8ZGoeW99hN3yaz0JUdULRK0OAGDQp2FX1Cpgb0=", "admin@example.com")]
-    [InlineData(EncryptType.Aes256, "AbCdEfGh123456782U8IEYhzAegSsrE2V/Co9A==", "P@ssw0rd!")]
-    [InlineData(EncryptType.Aes128, "AbCdEfGh12345678uJTLZaMBCYz/gH2Jb2aj7w==", "P@ssw0rd!")]
-    public void The_spec_example_ciphertexts_decrypt_back(EncryptType type, string cipherText, string expected)
+    [MemberData(nameof(SpecCipherTexts))]
+    public void The_spec_example_ciphertexts_decrypt_back(EncryptType type, string expected, string cipherText)
     {
         Assert.True(CipherFor(type).TryDecrypt(cipherText, out var plaintext));
         Assert.Equal(expected, plaintext);
