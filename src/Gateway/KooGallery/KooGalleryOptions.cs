@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Provisioning.Gateway.KooGallery;
+
+/// <summary>The seller's KooGallery settings (configuration section <c>KooGallery</c>, e.g. <c>KooGallery__Key</c>).</summary>
+public sealed class KooGalleryOptions
+{
+    public const string SectionName = "KooGallery";
+
+    /// <summary>V1 "服务商 Key": verifies authToken, signs answers (Body-Sign), derives the field-cipher key.</summary>
+    [Required(ErrorMessage = "KooGallery:Key (the V1 seller Key) is not set")]
+    public string? Key { get; set; }
+
+    /// <summary>V2 basic-interface access key.</summary>
+    [Required(ErrorMessage = "KooGallery:AccessKey (the V2 access key) is not set")]
+    public string? AccessKey { get; set; }
+
+    /// <summary>V2 joint-operation Kit access key.</summary>
+    [Required(ErrorMessage = "KooGallery:KitAccessKey (the V2 Kit access key) is not set")]
+    public string? KitAccessKey { get; set; }
+
+    /// <summary>appInfo credential encryption: "1" = AES-256 (default), "2" = AES-128. Also the first key size tried for buyer mobile/email.</summary>
+    [RegularExpression("^[12]$", ErrorMessage = "KooGallery:EncryptType must be \"1\" (AES-256) or \"2\" (AES-128)")]
+    public string EncryptType { get; set; } = "1";
+
+    /// <summary>Path of the production interface registered in the seller console.</summary>
+    [RegularExpression("^/[A-Za-z0-9/_.-]*$", ErrorMessage = "KooGallery:BasePath must start with '/' and contain only URL path characters")]
+    public string BasePath { get; set; } = "/koogallery";
+
+    /// <summary>
+    /// How far a V1 timeStamp may be from our clock before the call is refused as stale (000001); zero turns the check off.
+    /// V1 defines no window, and the marketplace retries for up to 3 hours, so the default is generous.
+    /// </summary>
+    public TimeSpan V1TimestampTolerance { get; set; } = TimeSpan.FromDays(1);
+}

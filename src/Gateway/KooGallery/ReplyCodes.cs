@@ -1,0 +1,15 @@
+using Provisioning.Grains.Instances;
+using Provisioning.KooGallery;
+
+namespace Provisioning.Gateway.KooGallery;
+
+/// <summary>Maps what a grain decided to the marketplace's result codes (spec §4).</summary>
+internal static class ReplyCodes
+{
+    public static string For(InstanceReply reply) => reply.Outcome switch
+    {
+        InstanceOutcome.Applied or InstanceOutcome.AlreadyApplied or InstanceOutcome.AcceptedForTest => ResultCodes.Success,
+        InstanceOutcome.NotFound or InstanceOutcome.Released => ResultCodes.InstanceNotFound,
+        _ => ResultCodes.InternalError,
+    };
+}

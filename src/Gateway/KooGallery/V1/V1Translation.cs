@@ -1,0 +1,87 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Options;
+using Provisioning.Grains.Instances;
+using Provisioning.KooGallery;
+using Provisioning.KooGallery.Responses;
+using Provisioning.KooGallery.V1;
+
+namespace Provisioning.Gateway.KooGallery.V1;
+
+/// <summary>The result of translating a V1 newInstance: the command and its idempotency key, or why it cannot be opened.</summary>
+internal sealed record OpenTranslation(OpenInstance? Command, OrderKey OrderKey, string? Error);
+
+/// <summary>Translates V1 requests into marketplace-neutral grain commands, and instance access into the wire's appInfo.</summary>
+internal sealed class V1Translation(FieldCipher cipher, IOptions<KooGalleryOptions> options, ILogger<V1Translation> logger)
+{
+    public string EncryptType { get; } = EncryptTypes.ToWire(cipher.Type);
+
+    public OpenTranslation Open(V1NewInstanceRequest r)
+    {
+        var chargingMode = ChargingModeOf(r.ChargingMode);
+
+        // Pay-per-use orders open one instance per product; every other order opens exactly one.
+        var orderKey = chargingMode is ChargingMode.PayPerUse or ChargingMode.PayPerUsePackage
+            ? OrderKey.ForOrderProduct(r.OrderId, r.ProductId)
+            : OrderKey.ForOrder(r.OrderId);
+
+        if (!TryDecryptBuyerField(r.EncryptedMobilePhone, "mobilePhone", out var mobilePhone, out var error)
+            || !TryDecryptBuyerField(r.EncryptedEmail, "email", out var email, out error))
+        {
+            return new OpenTranslation(null, orderKey, error);
+        }
+
+        var command = new OpenInstance(
+            r.OrderId,
+            new Buyer(r.CustomerId, r.CustomerName, r.UserId, r.UserName, mobilePhone, email),
+            new Plan(r.ProductId, r.SkuCode, chargingMode, new Quantities(r.Amount, r.DiskSize, r.BandWidth), r.PeriodType, r.PeriodNumber),
+            r.Trial,
+            r.ExpireTime,
+            r.OrderAmount,
+            r.ExtendParams.Aggregate(ImmutableDictionary<string, string>.Empty, (all, p) => all.SetItem(p.Name, p.Value)));
+        return new OpenTranslation(command, orderKey, null);
+    }
+
+    public RenewInstance Renewal(V1RefreshInstanceRequest r)
+    {
+        var kind = r.TrialToFormal ? RenewalKind.TrialToFormal
+            : r.OrderAmount < 0 ? RenewalKind.RenewalPeriodCancelled
+            : RenewalKind.Renewal;
+        return new RenewInstance(r.OrderId, r.ExpireTime, kind, r.ProductId, r.PeriodType, r.PeriodNumber, r.OrderAmount);
+    }
+
+    public UpgradeInstance Upgrade(V1UpgradeRequest r) =>
+        new(r.OrderId, r.ProductId, r.SkuCode, new Quantities(r.Amount, r.DiskSize, r.BandWidth));
+
+    public AppInfo AppInfo(InstanceAccess access) =>
+        new(access.FrontEndUrl, access.AdminUrl, Encrypt(access.UserName), Encrypt(access.Password), access.Memo);
+
+    private string? Encrypt(string? credential) => credential is null ? null : cipher.Encrypt(credential);
+
+    private bool TryDecryptBuyerField(string? cipherText, string name, out string? plaintext, out string? error)
+    {
+        (plaintext, error) = (null, null);
+        if (cipherText is null) return true;
+        if (!SensitiveField.TryDecrypt(cipherText, options.Value.Key!, cipher.Type, out var decrypted, out var used))
+        {
+            error = $"{name} cannot be decrypted with the configured Key";
+            return false;
+        }
+
+        if (used != cipher.Type)
+        {
+            logger.LogWarning("{Field} decrypted with {Used}, not the configured {Configured}; check the product's sensitive-information algorithm", name, used, cipher.Type);
+        }
+
+        plaintext = decrypted;
+        return true;
+    }
+
+    private static ChargingMode ChargingModeOf(V1ChargingMode? mode) => mode switch
+    {
+        V1ChargingMode.Periodic => ChargingMode.Periodic,
+        V1ChargingMode.OneTime => ChargingMode.OneTime,
+        V1ChargingMode.OnDemand => ChargingMode.PayPerUse,
+        V1ChargingMode.OnDemandPackage => ChargingMode.PayPerUsePackage,
+        _ => ChargingMode.Unspecified,
+    };
+}

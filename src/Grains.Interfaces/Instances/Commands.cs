@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+
+namespace Provisioning.Grains.Instances;
+
+/// <summary>Open an instance for a paid (or trial) order. Repeats of the same order return the same instance.</summary>
+[GenerateSerializer, Immutable, Alias("prov.OpenInstance")]
+public sealed record OpenInstance(
+    [property: Id(0)] string OrderId,
+    [property: Id(1)] Buyer Buyer,
+    [property: Id(2)] Plan Plan,
+    [property: Id(3)] bool Trial,
+    [property: Id(4)] DateTimeOffset? ExpiresAt,
+    [property: Id(5)] decimal? OrderAmount,
+    [property: Id(6)] ImmutableDictionary<string, string> ExtendParams);
+
+/// <summary>Why an instance's expiry moves.</summary>
+[GenerateSerializer, Alias("prov.RenewalKind")]
+public enum RenewalKind
+{
+    Renewal = 0,
+    TrialToFormal = 1,
+    RenewalPeriodCancelled = 2,
+    RenewalWithChange = 3,
+}
+
+/// <summary>Move an instance's expiry, once per renewal order; renewing a frozen instance unfreezes it.</summary>
+[GenerateSerializer, Immutable, Alias("prov.RenewInstance")]
+public sealed record RenewInstance(
+    [property: Id(0)] string OrderId,
+    [property: Id(1)] DateTimeOffset ExpiresAt,
+    [property: Id(2)] RenewalKind Kind,
+    [property: Id(3)] string? ProductId,
+    [property: Id(4)] string? PeriodType,
+    [property: Id(5)] int? PeriodNumber,
+    [property: Id(6)] decimal? OrderAmount);
+
+/// <summary>Suspend use and keep all data (expiry, arrears, violation).</summary>
+[GenerateSerializer, Immutable, Alias("prov.FreezeInstance")]
+public sealed record FreezeInstance([property: Id(0)] string? OrderId);
+
+/// <summary>Restore use after a freeze.</summary>
+[GenerateSerializer, Immutable, Alias("prov.UnfreezeInstance")]
+public sealed record UnfreezeInstance([property: Id(0)] string? OrderId);
+
+/// <summary>Delete the instance and its data; repeats succeed.</summary>
+[GenerateSerializer, Immutable, Alias("prov.ReleaseInstance")]
+public sealed record ReleaseInstance(
+    [property: Id(0)] string? OrderId,
+    [property: Id(1)] decimal? OrderAmount);
+
+/// <summary>Change the specification or linear quantities, once per upgrade order.</summary>
+[GenerateSerializer, Immutable, Alias("prov.UpgradeInstance")]
+public sealed record UpgradeInstance(
+    [property: Id(0)] string OrderId,
+    [property: Id(1)] string ProductId,
+    [property: Id(2)] string? SkuCode,
+    [property: Id(3)] Quantities Quantities);

@@ -1,0 +1,27 @@
+namespace Provisioning.Grains.Instances;
+
+/// <summary>
+/// One SaaS instance a buyer paid for, keyed by <see cref="InstanceAddress.GrainKey"/>. It owns the
+/// instance's lifecycle state machine; every command is idempotent and durable before it returns.
+/// </summary>
+[Alias("prov.ISaasInstanceGrain")]
+public interface ISaasInstanceGrain : IGrainWithStringKey
+{
+    [Alias("Open")] Task<InstanceReply> Open(OpenInstance command);
+
+    [Alias("Renew")] Task<InstanceReply> Renew(RenewInstance command);
+
+    [Alias("Freeze")] Task<InstanceReply> Freeze(FreezeInstance command);
+
+    [Alias("Unfreeze")] Task<InstanceReply> Unfreeze(UnfreezeInstance command);
+
+    [Alias("Release")] Task<InstanceReply> Release(ReleaseInstance command);
+
+    [Alias("Upgrade")] Task<InstanceReply> Upgrade(UpgradeInstance command);
+
+    /// <summary>The instance as it is now, or null if it was never opened.</summary>
+    [Alias("Get")] Task<InstanceSnapshot?> Get();
+
+    /// <summary>Every transition applied so far, oldest first.</summary>
+    [Alias("GetHistory")] Task<IReadOnlyList<InstanceTransition>> GetHistory();
+}

@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using Orleans.Configuration;
+using Provisioning.Grains.Instances;
+
+namespace Provisioning.Grains.Hosting;
+
+/// <summary>The silo configuration shared by the silo host and the gateway's co-hosted silo.</summary>
+public static class ProvisioningSiloExtensions
+{
+    public const string ConnectionStringName = "Provisioning";
+
+    /// <summary>
+    /// Grains, clustering, storage and reminders: in memory when <c>ConnectionStrings:Provisioning</c> is absent,
+    /// otherwise all in PostgreSQL (schema migrated at start unless <c>Database:MigrateOnStart</c> is false).
+    /// </summary>
+    public static ISiloBuilder AddProvisioning(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        silo.AddProvisioningGrains(configuration);
+        silo.Services.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = ("provisioning", "provisioning"));
+        silo.Services.Configure<ClusterOptions>(configuration.GetSection("Orleans"));
+
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            silo.UseLocalhostClustering(configuration.GetValue("Orleans:Endpoints:SiloPort", 11111), configuration.GetValue("Orleans:Endpoints:GatewayPort", 30000))
+                .AddMemoryGrainStorage(StorageNames.Instances)
+                .UseInMemoryReminderService();
+            silo.Services.AddHostedService<InMemoryStorageWarning>();
+            return silo;
+        }
+
+        return silo.UsePostgres(connectionString, migrateOnStart: configuration.GetValue("Database:MigrateOnStart", true));
+    }
+
+    /// <summary>The grains and what they need, without storage or clustering (tests bring their own).</summary>
+    public static ISiloBuilder AddProvisioningGrains(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        silo.Services.AddOptions<InstanceAccessOptions>()
+            .Bind(configuration.GetSection(InstanceAccessOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        silo.Services.AddSingleton<InstanceAccessIssuer>();
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.UseSystemTextJsonGrainStorageSerializer();
+        silo.AddActivityPropagation();
+        return silo;
+    }
+
+    /// <summary>ADO.NET clustering, grain storage and reminders on PostgreSQL through one shared data source.</summary>
+    public static ISiloBuilder UsePostgres(this ISiloBuilder silo, string connectionString, bool migrateOnStart)
+    {
+        const string invariant = "Npgsql";
+        silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        if (migrateOnStart)
+        {
+            silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp =>
+                new DatabaseMigration(connectionString, sp.GetRequiredService<ILogger<DatabaseMigration>>()));
+        }
+
+        silo.UseAdoNetClustering(o => o.Configure<NpgsqlDataSource>((options, ds) => (options.Invariant, options.DataSource) = (invariant, ds)));
+        silo.AddAdoNetGrainStorage(StorageNames.Instances, o => o.Configure<NpgsqlDataSource>((options, ds) => (options.Invariant, options.DataSource) = (invariant, ds)));
+        silo.UseAdoNetReminderService(o => o.Configure<NpgsqlDataSource>((options, ds) => (options.Invariant, options.DataSource) = (invariant, ds)));
+        return silo;
+    }
+}

@@ -1,0 +1,48 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+
+namespace Provisioning.Grains.Instances;
+
+/// <summary>Issues the access (URLs and initial credentials) of a newly opened instance from the configured templates.</summary>
+public sealed class InstanceAccessIssuer(IOptions<InstanceAccessOptions> options)
+{
+    private const string PasswordAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789!@#$%^&*";
+
+    public InstanceAccess Issue(string instanceId, OpenInstance order)
+    {
+        var o = options.Value;
+        string Render(string? template, bool url) => Placeholders(template ?? "", instanceId, order, url);
+
+        return new InstanceAccess(
+            Render(o.FrontEndUrl, url: true),
+            string.IsNullOrEmpty(o.AdminUrl) ? null : Render(o.AdminUrl, url: true),
+            string.IsNullOrEmpty(o.UserName) ? null : Render(o.UserName, url: false),
+            o.PasswordLength == 0 ? null : NewPassword(o.PasswordLength),
+            string.IsNullOrEmpty(o.Memo) ? null : Render(o.Memo, url: false));
+    }
+
+    private static string Placeholders(string template, string instanceId, OpenInstance order, bool url)
+    {
+        string Value(string? v) => url ? Uri.EscapeDataString(v ?? "") : v ?? "";
+        return template
+            .Replace("{instanceId}", Value(instanceId), StringComparison.Ordinal)
+            .Replace("{orderId}", Value(order.OrderId), StringComparison.Ordinal)
+            .Replace("{customerId}", Value(order.Buyer.CustomerId), StringComparison.Ordinal)
+            .Replace("{customerName}", Value(order.Buyer.CustomerName), StringComparison.Ordinal)
+            .Replace("{productId}", Value(order.Plan.ProductId), StringComparison.Ordinal)
+            .Replace("{skuCode}", Value(order.Plan.SkuCode), StringComparison.Ordinal);
+    }
+
+    // Every password mixes upper case, lower case, digits and symbols, so it passes common complexity rules.
+    private static string NewPassword(int length)
+    {
+        while (true)
+        {
+            var candidate = RandomNumberGenerator.GetString(PasswordAlphabet, length);
+            if (length < 4 || (candidate.Any(char.IsUpper) && candidate.Any(char.IsLower) && candidate.Any(char.IsDigit) && candidate.Any(c => !char.IsLetterOrDigit(c))))
+            {
+                return candidate;
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Provisioning.KooGallery.Responses;
+
+/// <summary>
+/// Serializes production-interface answers once, to the exact bytes that are signed and sent: camelCase, nulls omitted,
+/// and pure ASCII (non-ASCII text becomes <c>\uXXXX</c>, as the marketplace asks for memo text; spec §5 Q9).
+/// </summary>
+public static class ResponseJson
+{
+    public const string ContentType = "application/json;charset=UTF-8";
+
+    private static readonly ResponseJsonContext Context = new(new JsonSerializerOptions
+    {
+        Encoder = JavaScriptEncoder.Default,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    });
+
+    public static byte[] Serialize(ResultResponse response) => JsonSerializer.SerializeToUtf8Bytes(response, Context.ResultResponse);
+
+    public static byte[] Serialize(NewInstanceResponse response) => JsonSerializer.SerializeToUtf8Bytes(response, Context.NewInstanceResponse);
+
+    public static byte[] Serialize(QueryInstanceResponse response) => JsonSerializer.SerializeToUtf8Bytes(response, Context.QueryInstanceResponse);
+}
+
+[JsonSerializable(typeof(ResultResponse))]
+[JsonSerializable(typeof(NewInstanceResponse))]
+[JsonSerializable(typeof(QueryInstanceResponse))]
+internal sealed partial class ResponseJsonContext : JsonSerializerContext;
