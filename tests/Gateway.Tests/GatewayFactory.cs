@@ -1,0 +1,47 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Provisioning.Gateway.Tests;
+
+/// <summary>The real gateway (co-hosting a silo with in-memory storage) behind an in-process test server.</summary>
+public class GatewayFactory : WebApplicationFactory<Program>
+{
+    public const string Key = "MyAccessKey-1234567890";
+
+    protected virtual string Environment => "Development";
+
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["KooGallery:Key"] = Key,
+        ["KooGallery:AccessKey"] = "v2-access-key",
+        ["KooGallery:KitAccessKey"] = "kit-access-key",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        foreach (var (name, value) in Settings)
+        {
+            builder.UseSetting(name, value);
+        }
+
+        // Several test hosts run at once on one machine: give each silo its own ports.
+        builder.UseSetting("Orleans:Endpoints:SiloPort", FreePort().ToString());
+        builder.UseSetting("Orleans:Endpoints:GatewayPort", FreePort().ToString());
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class GatewayCollection : ICollectionFixture<GatewayFactory>
+{
+    public const string Name = nameof(GatewayCollection);
+}
