@@ -1,12 +1,16 @@
 using Provisioning.Gateway.Hosting;
 using Provisioning.Gateway.KooGallery;
+using Provisioning.Gateway.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddProvisioningOrleans();
 builder.AddKooGallery();
+builder.AddGatewayTelemetry();
+builder.Services.AddHealthChecks();
 
 var app = builder.Build();
 app.MapKooGalleryEndpoints();
+app.MapHealthChecks("/health");
 app.Run();
 
 /// <summary>The gateway's entry point, visible to functional tests.</summary>

@@ -1,1 +1,17 @@
+using Provisioning.Grains.Hosting;
+using Provisioning.Silo;
+
+var builder = WebApplication.CreateBuilder(args);
+if (args is ["migrate", ..])
+{
+    return await SchemaMigration.RunAsync(builder.Configuration);
+}
+
+builder.UseOrleans(silo => silo.AddProvisioning(builder.Configuration));
+builder.Services.AddProvisioningTelemetry(builder.Configuration, "provisioning-silo");
+builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
+
+var app = builder.Build();
+app.MapHealthChecks("/health");
+await app.RunAsync();
 return 0;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Provisioning.Gateway.KooGallery.V1;
+using Provisioning.Gateway.Telemetry;
 using Provisioning.KooGallery;
 
 namespace Provisioning.Gateway.KooGallery;
@@ -22,6 +23,7 @@ public static class KooGalleryEndpoints
             return new FieldCipher(options.Key!, type);
         });
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<CallbackMetrics>();
         builder.Services.AddSingleton<V1Translation>();
         builder.Services.AddSingleton<V1Callbacks>();
         return builder;

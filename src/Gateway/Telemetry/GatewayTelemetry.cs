@@ -1,0 +1,17 @@
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using Provisioning.Grains.Hosting;
+
+namespace Provisioning.Gateway.Telemetry;
+
+/// <summary>The gateway's telemetry: the shared provisioning setup plus ASP.NET Core request spans and metrics.</summary>
+internal static class GatewayTelemetry
+{
+    public static WebApplicationBuilder AddGatewayTelemetry(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProvisioningTelemetry(builder.Configuration, "provisioning-gateway")
+            .WithTracing(t => t.AddAspNetCoreInstrumentation())
+            .WithMetrics(m => m.AddAspNetCoreInstrumentation());
+        return builder;
+    }
+}
