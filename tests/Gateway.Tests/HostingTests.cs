@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Provisioning.Gateway.KooGallery;
 using Provisioning.Gateway.Tests.KooGallery.V1;
 using Provisioning.KooGallery;
+using Provisioning.Testing;
 
 namespace Provisioning.Gateway.Tests;
 

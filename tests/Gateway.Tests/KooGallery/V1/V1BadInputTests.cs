@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Provisioning.Grains.Instances;
 using Provisioning.KooGallery;
+using Provisioning.Testing;
 
 namespace Provisioning.Gateway.Tests.KooGallery.V1;
 

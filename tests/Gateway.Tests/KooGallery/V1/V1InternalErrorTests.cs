@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using Provisioning.Grains.Instances;
 using Provisioning.KooGallery;
+using Provisioning.Testing;
 
 namespace Provisioning.Gateway.Tests.KooGallery.V1;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Provisioning.KooGallery;
+using Provisioning.Testing;
 
 namespace Provisioning.Gateway.Tests.KooGallery.V1;
 

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using Provisioning.KooGallery;
+using Xunit;
 
-namespace Provisioning.Gateway.Tests.KooGallery.V1;
+namespace Provisioning.Testing;
 
 /// <summary>Plays the marketplace: signs V1 calls as KooGallery does and checks every answer's HTTP status and Body-Sign.</summary>
 public sealed class V1Client(HttpClient http, string key = GatewayFactory.Key, string path = "/koogallery")

@@ -1,7 +1,7 @@
-namespace Provisioning.Gateway.Tests.KooGallery.V1;
+namespace Provisioning.Testing;
 
 /// <summary>Realistic V1 parameters, as the marketplace sends them.</summary>
-internal static class V1Orders
+public static class V1Orders
 {
     public static string NewOrderId() => "CS" + Guid.NewGuid().ToString("N")[..15].ToUpperInvariant();
 

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace Provisioning.Gateway.Tests;
+namespace Provisioning.Testing;
 
 /// <summary>The real gateway (co-hosting a silo with in-memory storage) behind an in-process test server.</summary>
 public class GatewayFactory : WebApplicationFactory<Program>
@@ -28,20 +28,15 @@ public class GatewayFactory : WebApplicationFactory<Program>
         }
 
         // Several test hosts run at once on one machine: give each silo its own ports.
+        builder.UseSetting("Orleans:Endpoints:AdvertisedIPAddress", "127.0.0.1");
         builder.UseSetting("Orleans:Endpoints:SiloPort", FreePort().ToString());
         builder.UseSetting("Orleans:Endpoints:GatewayPort", FreePort().ToString());
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class GatewayCollection : ICollectionFixture<GatewayFactory>
-{
-    public const string Name = nameof(GatewayCollection);
 }
