@@ -3,6 +3,7 @@ using Provisioning.Gateway.KooGallery;
 using Provisioning.Gateway.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddRequestLimits();
 builder.AddProvisioningOrleans();
 builder.AddKooGallery();
 builder.AddGatewayTelemetry();
