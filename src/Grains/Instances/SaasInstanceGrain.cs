@@ -6,7 +6,7 @@ namespace Provisioning.Grains.Instances;
 /// </summary>
 [GrainType("saas-instance")]
 internal sealed class SaasInstanceGrain(
-    [PersistentState("instance", StorageNames.Instances)] IPersistentState<SaasInstanceState> state,
+    [PersistentState("saas-instance", StorageNames.Instances)] IPersistentState<SaasInstanceState> state,
     InstanceAccessIssuer accessIssuer,
     TimeProvider clock) : Grain, ISaasInstanceGrain
 {

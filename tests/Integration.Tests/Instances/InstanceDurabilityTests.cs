@@ -78,7 +78,7 @@ public sealed class InstanceDurabilityTests
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
         await using var query = new NpgsqlCommand(
-            "SELECT convert_from(payloadbinary, 'UTF8') FROM orleansstorage WHERE graintypestring = 'saas-instance'", connection);
+            "SELECT graintypestring || ' ' || coalesce(grainidextensionstring, '') || ' ' || convert_from(payloadbinary, 'UTF8') FROM orleansstorage", connection);
         var payloads = new List<string>();
         await using (var reader = await query.ExecuteReaderAsync())
         {
@@ -86,6 +86,8 @@ public sealed class InstanceDurabilityTests
         }
 
         var row = Assert.Single(payloads);
+        // The row's identity (state name and grain key) must never change, or stored instances are orphaned.
+        Assert.StartsWith($"saas-instance live/{opened["instanceId"]} ", row);
         Assert.Contains(orderId, row);
         Assert.DoesNotContain("$type", row);
     }
