@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Provisioning.Grains.Instances;
 using Provisioning.Integration.Tests.Postgres;
 using Provisioning.KooGallery;
@@ -75,15 +74,10 @@ public sealed class InstanceDurabilityTests
         var opened = await new V1Client(gateway.CreateClient()).Call("newInstance", V1Orders.NewInstance(orderId));
 
         Assert.Equal(ResultCodes.Success, opened.ResultCode);
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var query = new NpgsqlCommand(
-            "SELECT graintypestring || ' ' || coalesce(grainidextensionstring, '') || ' ' || convert_from(payloadbinary, 'UTF8') FROM orleansstorage", connection);
-        var payloads = new List<string>();
-        await using (var reader = await query.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync()) payloads.Add(reader.GetString(0));
-        }
+        var payloads = await Sql.QueryAsync(
+            database,
+            "SELECT graintypestring || ' ' || coalesce(grainidextensionstring, '') || ' ' || convert_from(payloadbinary, 'UTF8') FROM orleansstorage",
+            r => r.GetString(0));
 
         var row = Assert.Single(payloads);
         // The row's identity (state name and grain key) must never change, or stored instances are orphaned.
