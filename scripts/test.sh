@@ -91,9 +91,14 @@ log "PostgreSQL $("$pg_bin/postgres" --version | awk '{print $3}') is listening 
 export PROVISIONING_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
 
 cd "$repo_root"
-setsid dotnet test Provisioning.sln -c Release "$@" &
+test_output="$work_dir/dotnet-test.log"
+setsid bash -c 'dotnet test Provisioning.sln -c Release "${@:2}" 2>&1 | tee "$1"; exit "${PIPESTATUS[0]}"' _ "$test_output" "$@" &
 tests_pid=$!
 tests_status=0
 wait "$tests_pid" || tests_status=$?
 tests_pid=""
+
+# One closing line for the whole run, summed over the test assemblies' "Passed!/Failed!" lines.
+awk -F'[:,]' '/(Passed|Failed)! +- +Failed:/ { failed += $2; passed += $4; skipped += $6 }
+    END { printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped }' "$test_output"
 exit "$tests_status"
