@@ -25,8 +25,4 @@ public enum InstanceOutcome
 public sealed record InstanceReply(
     [property: Id(0)] InstanceOutcome Outcome,
     [property: Id(1)] string Message,
-    [property: Id(2)] InstanceSnapshot? Instance)
-{
-    /// <summary>True when the marketplace should be told the call succeeded.</summary>
-    public bool Succeeded => Outcome is InstanceOutcome.Applied or InstanceOutcome.AlreadyApplied or InstanceOutcome.AcceptedForTest;
-}
+    [property: Id(2)] InstanceSnapshot? Instance);
