@@ -82,18 +82,13 @@ public sealed record V1InstanceStatusRequest(string InstanceId, bool Freeze)
 /// <summary>V1 <c>queryInstance</c>: up to 100 comma-separated instance ids (spec §1.7).</summary>
 public sealed record V1QueryInstanceRequest(IReadOnlyList<string> InstanceIds)
 {
-    public const int MaxIds = 100;
+    public const int MaxIds = InstanceIdList.MaxIds;
 
     public static Parsed<V1QueryInstanceRequest> Parse(IReadOnlyDictionary<string, string> parameters)
     {
         var p = new ParameterReader(parameters);
-        var ids = p.Required("instanceId", (MaxIds * 65) - 1)
-            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Distinct(StringComparer.Ordinal)
-            .ToArray();
-        if (ids.Length > MaxIds) p.Fail($"instanceId lists {ids.Length} ids; at most {MaxIds} are allowed", 0);
-        if (ids.FirstOrDefault(id => id.Length > 64) is { } tooLong) p.Fail($"instanceId '{tooLong[..16]}…' is longer than 64 characters", 0);
-        if (ids.Length == 0) p.Fail("instanceId is missing", 0);
+        var ids = InstanceIdList.Split(p.Required(InstanceIdList.FieldName, InstanceIdList.MaxTextLength), out var error);
+        if (error is not null) p.Fail(error, 0);
         return Parsed<V1QueryInstanceRequest>.From(new V1QueryInstanceRequest(ids), p);
     }
 }
