@@ -1,0 +1,29 @@
+using System.Text.Json;
+
+namespace Provisioning.KooGallery.V2;
+
+/// <summary>The fields every V2 request body carries besides its activity's own: <c>activity</c> and <c>testFlag</c>.</summary>
+public static class V2Envelope
+{
+    /// <summary>The <c>activity</c> string, or null when it is absent or not a JSON string.</summary>
+    public static string? Activity(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object
+        && root.TryGetProperty("activity", out var activity)
+        && activity.ValueKind == JsonValueKind.String
+            ? activity.GetString()
+            : null;
+
+    /// <summary>
+    /// True for a debug call: <c>testFlag</c> is the string <c>"1"</c> or the number <c>1</c>. Anything else,
+    /// or no testFlag at all, is a live call (spec Q10).
+    /// </summary>
+    public static bool IsTest(JsonElement root) =>
+        root.ValueKind == JsonValueKind.Object
+        && root.TryGetProperty("testFlag", out var flag)
+        && flag.ValueKind switch
+        {
+            JsonValueKind.String => flag.ValueEquals("1"),
+            JsonValueKind.Number => flag.TryGetInt32(out var n) && n == 1,
+            _ => false,
+        };
+}
