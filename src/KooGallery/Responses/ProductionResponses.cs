@@ -6,6 +6,9 @@ public sealed record ResultResponse(string ResultCode, string ResultMsg);
 /// <summary>The V1 <c>newInstance</c> answer (spec §1.1).</summary>
 public sealed record NewInstanceResponse(string ResultCode, string ResultMsg, string? EncryptType, string? InstanceId, AppInfo? AppInfo);
 
+/// <summary>The V2 <c>newInstance</c> answer (spec §2.1): no appInfo, which V2 returns from queryInstance instead.</summary>
+public sealed record V2NewInstanceResponse(string ResultCode, string ResultMsg, string? InstanceId);
+
 /// <summary>The <c>queryInstance</c> answer (spec §1.7, §2.2).</summary>
 public sealed record QueryInstanceResponse(string ResultCode, string ResultMsg, string? EncryptType, IReadOnlyList<InstanceInfo>? Info);
 

@@ -23,10 +23,13 @@ public static class ResponseJson
 
     public static byte[] Serialize(NewInstanceResponse response) => JsonSerializer.SerializeToUtf8Bytes(response, Context.NewInstanceResponse);
 
+    public static byte[] Serialize(V2NewInstanceResponse response) => JsonSerializer.SerializeToUtf8Bytes(response, Context.V2NewInstanceResponse);
+
     public static byte[] Serialize(QueryInstanceResponse response) => JsonSerializer.SerializeToUtf8Bytes(response, Context.QueryInstanceResponse);
 }
 
 [JsonSerializable(typeof(ResultResponse))]
 [JsonSerializable(typeof(NewInstanceResponse))]
+[JsonSerializable(typeof(V2NewInstanceResponse))]
 [JsonSerializable(typeof(QueryInstanceResponse))]
 internal sealed partial class ResponseJsonContext : JsonSerializerContext;
