@@ -1,0 +1,56 @@
+namespace Provisioning.KooGallery.OpenApi;
+
+/// <summary>
+/// The marketplace Open API client (configuration section <c>KooGallery:OpenApi</c>): hosts, the Huawei Cloud AK/SK
+/// (a different credential from the production-interface keys, spec §3.1), and per-attempt timeout and retries.
+/// </summary>
+public sealed class OpenApiOptions
+{
+    public const string SectionName = "KooGallery:OpenApi";
+
+    /// <summary>Where the Open API lives.</summary>
+    public string BaseUrl { get; set; } = "https://mkt.myhuaweicloud.com";
+
+    /// <summary>Where a call goes when <see cref="BaseUrl"/> cannot be connected to (license §B.4); empty for none.</summary>
+    public string? FallbackBaseUrl { get; set; } = "https://mkt.myhuaweicloud.cn";
+
+    /// <summary>The Huawei Cloud access key id (AK), from 我的凭证 &gt; 访问密钥.</summary>
+    public string? AccessKeyId { get; set; }
+
+    /// <summary>The Huawei Cloud secret access key (SK).</summary>
+    public string? SecretAccessKey { get; set; }
+
+    /// <summary>How long one attempt may take, fallback host included.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(2.5);
+
+    /// <summary>How many times a transient failure (network fault, timeout, HTTP 408, 429 or 5xx) is retried.</summary>
+    public int MaxRetries { get; set; } = 2;
+
+    /// <summary>The wait before the first retry; it doubles for each further one, with jitter.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary><see cref="BaseUrl"/> with a trailing slash, so relative paths keep any path it has.</summary>
+    internal Uri BaseUri => WithSlash(BaseUrl);
+
+    /// <summary><see cref="FallbackBaseUrl"/> like <see cref="BaseUri"/>, or null when there is none.</summary>
+    internal Uri? FallbackBaseUri => string.IsNullOrWhiteSpace(FallbackBaseUrl) ? null : WithSlash(FallbackBaseUrl);
+
+    /// <summary>A signer for the configured AK/SK.</summary>
+    /// <exception cref="InvalidOperationException">The AK or the SK is not configured.</exception>
+    internal ApiGatewaySigner CreateSigner()
+    {
+        var missing = string.IsNullOrWhiteSpace(AccessKeyId) ? nameof(AccessKeyId)
+            : string.IsNullOrWhiteSpace(SecretAccessKey) ? nameof(SecretAccessKey)
+            : null;
+        if (missing is not null)
+        {
+            throw new InvalidOperationException(
+                $"{SectionName}:{missing} is not set. The marketplace Open API (order query) is called with the seller's "
+                + $"Huawei Cloud AK/SK: set {SectionName}:{nameof(AccessKeyId)} and {SectionName}:{nameof(SecretAccessKey)}.");
+        }
+
+        return new ApiGatewaySigner(AccessKeyId!, SecretAccessKey!);
+    }
+
+    private static Uri WithSlash(string url) => new(url.EndsWith('/') ? url : url + "/");
+}
