@@ -5,7 +5,7 @@ namespace Provisioning.KooGallery.OpenApi;
 /// <summary>
 /// Re-sends a request to the fallback host when the primary host cannot be connected to (license §B.4): name
 /// resolution, connection or TLS set-up failed, so nothing reached the primary. HTTP errors are answers, not fallbacks.
-/// Without a fallback host it only passes requests on.
+/// The Host header follows the new URI. Without a fallback host it only passes requests on.
 /// </summary>
 internal sealed class FallbackHostHandler(Uri primary, Uri? fallback) : DelegatingHandler
 {
@@ -19,6 +19,7 @@ internal sealed class FallbackHostHandler(Uri primary, Uri? fallback) : Delegati
         {
             // The request stays moved: the call's later retries go straight to the host that could be reached.
             request.RequestUri = moved;
+            request.Headers.Host = null;
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
     }
