@@ -6,6 +6,7 @@ namespace Provisioning.KooGallery.OpenApi;
 /// </summary>
 public sealed class OpenApiOptions
 {
+    /// <summary>The configuration section the options are bound from.</summary>
     public const string SectionName = "KooGallery:OpenApi";
 
     /// <summary>Where the Open API lives.</summary>

@@ -10,6 +10,7 @@ namespace Provisioning.KooGallery.OpenApi;
 /// </summary>
 public sealed class OrderQueryClient(HttpClient http)
 {
+    /// <summary>The API's path, relative to the base address.</summary>
     public const string Path = "api/mkp-openapi-public/global/v1/order/query";
 
     private const int MaxIdLength = 64;
