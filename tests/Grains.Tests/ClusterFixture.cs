@@ -1,7 +1,11 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
 using Orleans.TestingHost;
 using Provisioning.Grains.Hosting;
 using Provisioning.Grains.Instances;
+using Provisioning.Grains.Orders;
+using Provisioning.Testing;
 
 namespace Provisioning.Grains.Tests;
 
@@ -24,9 +28,19 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     private sealed class SiloConfigurator : ISiloConfigurator
     {
-        public void Configure(ISiloBuilder silo) => silo
-            .AddProvisioningGrains(new ConfigurationBuilder().Build())
-            .AddMemoryGrainStorage(StorageNames.Instances);
+        public void Configure(ISiloBuilder silo)
+        {
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Provisioning:RetryPeriod"] = "00:00:01",
+                ["Provisioning:PollPeriod"] = "00:00:00.050",
+            }).Build();
+            silo.AddProvisioningGrains(configuration)
+                .AddMemoryGrainStorage(StorageNames.Instances)
+                .UseInMemoryReminderService()
+                .Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+            silo.Services.AddSingleton<IOrderSource, ScriptedOrders>();
+        }
     }
 }
 

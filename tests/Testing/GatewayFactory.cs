@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Provisioning.Grains.Orders;
 
 namespace Provisioning.Testing;
 
@@ -9,13 +12,14 @@ namespace Provisioning.Testing;
 public class GatewayFactory : WebApplicationFactory<Program>
 {
     public const string Key = "MyAccessKey-1234567890";
+    public const string AccessKey = "v2-access-key";
 
     protected virtual string Environment => "Development";
 
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["KooGallery:Key"] = Key,
-        ["KooGallery:AccessKey"] = "v2-access-key",
+        ["KooGallery:AccessKey"] = AccessKey,
         ["KooGallery:KitAccessKey"] = "kit-access-key",
     };
 
@@ -31,6 +35,7 @@ public class GatewayFactory : WebApplicationFactory<Program>
         builder.UseSetting("Orleans:Endpoints:AdvertisedIPAddress", "127.0.0.1");
         builder.UseSetting("Orleans:Endpoints:SiloPort", FreePort().ToString());
         builder.UseSetting("Orleans:Endpoints:GatewayPort", FreePort().ToString());
+        builder.ConfigureTestServices(services => services.AddSingleton<IOrderSource, ScriptedOrders>());
     }
 
     public static int FreePort()

@@ -11,7 +11,7 @@ public sealed class V1Client(HttpClient http, string key = GatewayFactory.Key, s
     public static string Now() => KooGalleryTime.FormatMillis(DateTimeOffset.UtcNow);
 
     /// <summary>Sends a correctly signed call.</summary>
-    public Task<V1Answer> Call(string activity, params (string Name, string Value)[] parameters) =>
+    public Task<SignedAnswer> Call(string activity, params (string Name, string Value)[] parameters) =>
         Send(Sign(activity, parameters));
 
     /// <summary>The parameters of a signed call, with timeStamp and authToken added, for tests that tamper with them.</summary>
@@ -24,7 +24,7 @@ public sealed class V1Client(HttpClient http, string key = GatewayFactory.Key, s
         return all;
     }
 
-    public async Task<V1Answer> Send(IReadOnlyDictionary<string, string> parameters)
+    public async Task<SignedAnswer> Send(IReadOnlyDictionary<string, string> parameters)
     {
         var query = string.Join("&", parameters.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
         using var response = await http.GetAsync($"{path}?{query}");
@@ -34,16 +34,6 @@ public sealed class V1Client(HttpClient http, string key = GatewayFactory.Key, s
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         Assert.True(response.Headers.TryGetValues(BodySign.HeaderName, out var signs), "the answer has no Body-Sign header");
         Assert.True(BodySign.Verify(signs.Single(), body, key), "the answer's Body-Sign does not match its bytes");
-        return new V1Answer(body, JsonDocument.Parse(body).RootElement.Clone());
+        return new SignedAnswer(body, JsonDocument.Parse(body).RootElement.Clone());
     }
-}
-
-/// <summary>A verified answer: its exact bytes and its JSON.</summary>
-public sealed record V1Answer(byte[] Body, JsonElement Json)
-{
-    public string ResultCode => Json.GetProperty("resultCode").GetString()!;
-
-    public string ResultMsg => Json.GetProperty("resultMsg").GetString()!;
-
-    public string? this[string name] => Json.TryGetProperty(name, out var value) ? value.ToString() : null;
 }

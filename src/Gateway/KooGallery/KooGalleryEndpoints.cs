@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Provisioning.Gateway.KooGallery.V1;
+using Provisioning.Gateway.KooGallery.V2;
 using Provisioning.Gateway.Telemetry;
 using Provisioning.KooGallery;
 
@@ -9,6 +10,9 @@ namespace Provisioning.Gateway.KooGallery;
 /// <summary>Registration of the marketplace-facing production interface.</summary>
 public static class KooGalleryEndpoints
 {
+    internal const string V1 = "v1";
+    internal const string V2 = "v2";
+
     public static WebApplicationBuilder AddKooGallery(this WebApplicationBuilder builder)
     {
         KooGalleryKeys.GenerateMissingForDevelopment(builder);
@@ -16,24 +20,35 @@ public static class KooGalleryEndpoints
             .Bind(builder.Configuration.GetSection(KooGalleryOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        builder.Services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<IOptions<KooGalleryOptions>>().Value;
-            EncryptTypes.TryParse(options.EncryptType, out var type);
-            return new FieldCipher(options.Key!, type);
-        });
+        // One credential cipher per protocol: V1 encrypts with the seller Key, V2 with its access key (spec §3.1).
+        builder.Services.AddKeyedSingleton(V1, (sp, _) => Cipher(sp, o => o.Key!));
+        builder.Services.AddKeyedSingleton(V2, (sp, _) => Cipher(sp, o => o.AccessKey!));
+        builder.Services.AddKeyedSingleton(V1, (sp, key) => new AppInfoEncoder(sp.GetRequiredKeyedService<FieldCipher>(key)));
+        builder.Services.AddKeyedSingleton(V2, (sp, key) => new AppInfoEncoder(sp.GetRequiredKeyedService<FieldCipher>(key)));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CallbackMetrics>();
+        builder.Services.AddSingleton<CallbackRunner>();
+        builder.Services.AddSingleton<InstanceQuery>();
         builder.Services.AddSingleton<V1Translation>();
         builder.Services.AddSingleton<V1Callbacks>();
+        builder.Services.AddSingleton<V2Authentication>();
+        builder.Services.AddSingleton<V2Callbacks>();
         return builder;
     }
 
-    /// <summary>Maps <c>GET {BasePath}</c> (V1).</summary>
+    private static FieldCipher Cipher(IServiceProvider services, Func<KooGalleryOptions, string> key)
+    {
+        var options = services.GetRequiredService<IOptions<KooGalleryOptions>>().Value;
+        EncryptTypes.TryParse(options.EncryptType, out var type);
+        return new FieldCipher(key(options), type);
+    }
+
+    /// <summary>Maps <c>GET {BasePath}</c> (V1) and <c>POST {BasePath}</c> (V2): one registered address, the method decides.</summary>
     public static IEndpointRouteBuilder MapKooGalleryEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<KooGalleryOptions>>().Value;
         endpoints.MapGet(options.BasePath, V1Endpoint.HandleAsync).WithName("KooGalleryV1");
+        endpoints.MapPost(options.BasePath, V2Endpoint.HandleAsync).WithName("KooGalleryV2");
         return endpoints;
     }
 }

@@ -32,4 +32,18 @@ public sealed class KooGalleryOptions
     /// V1 defines no window, and the marketplace retries for up to 3 hours, so the default is generous.
     /// </summary>
     public TimeSpan V1TimestampTolerance { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How far a V2 <c>timestamp</c> may be from our clock (spec §3.4: 60 s). A replayed nonce is refused for as long.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "KooGallery:V2TimestampWindow must be between 1 second and 1 hour")]
+    public TimeSpan V2TimestampWindow { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Also accept V2 signatures whose inner hash is a plain SHA-256 of the body (spec §3.4 fallback (a)), for first contact with the
+    /// debug console only; every match is logged so the variant can be pinned down and this turned off again.
+    /// </summary>
+    public bool V2PlainBodyHashFallback { get; set; }
+
+    /// <summary>How long a V2 newInstance waits for provisioning before answering 000004 and finishing in the background.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:04.5", ErrorMessage = "KooGallery:ProvisioningBudget must stay under the marketplace's 5 s timeout")]
+    public TimeSpan ProvisioningBudget { get; set; } = TimeSpan.FromSeconds(3);
 }

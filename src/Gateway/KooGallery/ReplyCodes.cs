@@ -8,8 +8,9 @@ internal static class ReplyCodes
 {
     public static string For(InstanceReply reply) => reply.Outcome switch
     {
-        InstanceOutcome.Applied or InstanceOutcome.AlreadyApplied or InstanceOutcome.AcceptedForTest => ResultCodes.Success,
+        InstanceOutcome.Applied or InstanceOutcome.AlreadyApplied or InstanceOutcome.AcceptedForTest or InstanceOutcome.Allowed => ResultCodes.Success,
         InstanceOutcome.NotFound or InstanceOutcome.Released => ResultCodes.InstanceNotFound,
+        InstanceOutcome.InProgress => ResultCodes.InProgress,
         _ => ResultCodes.InternalError,
     };
 }

@@ -23,7 +23,10 @@ public enum RenewalKind
     RenewalWithChange = 3,
 }
 
-/// <summary>Move an instance's expiry, once per renewal order; renewing a frozen instance unfreezes it.</summary>
+/// <summary>
+/// Move an instance's expiry, once per renewal order; renewing a frozen instance unfreezes it.
+/// A renewal with a change names its order line, whose new specification is fetched from the marketplace.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("prov.RenewInstance")]
 public sealed record RenewInstance(
     [property: Id(0)] string OrderId,
@@ -32,7 +35,8 @@ public sealed record RenewInstance(
     [property: Id(3)] string? ProductId,
     [property: Id(4)] string? PeriodType,
     [property: Id(5)] int? PeriodNumber,
-    [property: Id(6)] decimal? OrderAmount);
+    [property: Id(6)] decimal? OrderAmount,
+    [property: Id(7)] string? OrderLineId = null);
 
 /// <summary>Suspend use and keep all data (expiry, arrears, violation).</summary>
 [GenerateSerializer, Immutable, Alias("prov.FreezeInstance")]
@@ -55,3 +59,26 @@ public sealed record UpgradeInstance(
     [property: Id(1)] string ProductId,
     [property: Id(2)] string? SkuCode,
     [property: Id(3)] Quantities Quantities);
+
+/// <summary>
+/// Open an instance for a marketplace order line whose details must first be fetched (V2). Repeats of the
+/// same line return the same instance; the work goes on in the background when it outlasts the caller's budget.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("prov.ProvisionInstance")]
+public sealed record ProvisionInstance(
+    [property: Id(0)] string OrderId,
+    [property: Id(1)] string OrderLineId,
+    [property: Id(2)] TimeSpan Budget);
+
+/// <summary>Apply the specification an order line bought (V2 upgrade): fetched from the marketplace, once per order.</summary>
+[GenerateSerializer, Immutable, Alias("prov.ChangePlan")]
+public sealed record ChangePlan(
+    [property: Id(0)] string OrderId,
+    [property: Id(1)] string OrderLineId);
+
+/// <summary>Ask whether the instance may move to another specification at renewal (V2 changeInstanceCheck).</summary>
+[GenerateSerializer, Immutable, Alias("prov.CheckPlanChange")]
+public sealed record CheckPlanChange(
+    [property: Id(0)] string ProductId,
+    [property: Id(1)] string SkuCode,
+    [property: Id(2)] long? LinearValue);

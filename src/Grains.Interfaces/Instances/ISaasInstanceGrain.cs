@@ -9,6 +9,9 @@ public interface ISaasInstanceGrain : IGrainWithStringKey
 {
     [Alias("Open")] Task<InstanceReply> Open(OpenInstance command);
 
+    /// <summary>Opens the instance of a marketplace order line, waiting at most the command's budget for it.</summary>
+    [Alias("Provision")] Task<InstanceReply> Provision(ProvisionInstance command);
+
     [Alias("Renew")] Task<InstanceReply> Renew(RenewInstance command);
 
     [Alias("Freeze")] Task<InstanceReply> Freeze(FreezeInstance command);
@@ -18,6 +21,10 @@ public interface ISaasInstanceGrain : IGrainWithStringKey
     [Alias("Release")] Task<InstanceReply> Release(ReleaseInstance command);
 
     [Alias("Upgrade")] Task<InstanceReply> Upgrade(UpgradeInstance command);
+
+    [Alias("ChangePlan")] Task<InstanceReply> ChangePlan(ChangePlan command);
+
+    [Alias("CheckPlanChange")] Task<InstanceReply> CheckPlanChange(CheckPlanChange command);
 
     /// <summary>The instance as it is now, or null if it was never opened.</summary>
     [Alias("Get")] Task<InstanceSnapshot?> Get();

@@ -18,6 +18,12 @@ public enum InstanceOutcome
 
     /// <summary>Test traffic naming an unknown or released instance: accepted so replayed dial tests keep passing.</summary>
     AcceptedForTest = 4,
+
+    /// <summary>Accepted and still being provisioned; ask again later.</summary>
+    InProgress = 5,
+
+    /// <summary>A check found the change allowed; nothing changed.</summary>
+    Allowed = 6,
 }
 
 /// <summary>The answer to a lifecycle command: its outcome, a readable message and the instance afterwards.</summary>

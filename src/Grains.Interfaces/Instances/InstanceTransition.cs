@@ -10,6 +10,7 @@ public enum InstanceAction
     Unfreeze = 3,
     Release = 4,
     Upgrade = 5,
+    Provision = 6,
 }
 
 /// <summary>One applied transition of an instance, kept in its history.</summary>

@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Orleans.Configuration;
 using Provisioning.Grains.Instances;
+using Provisioning.Grains.Orders;
+using Provisioning.KooGallery.OpenApi;
 
 namespace Provisioning.Grains.Hosting;
 
@@ -43,6 +45,9 @@ public static class ProvisioningSiloExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         silo.Services.AddSingleton<InstanceAccessIssuer>();
+        silo.Services.AddOptions<ProvisioningOptions>().Bind(configuration.GetSection(ProvisioningOptions.SectionName));
+        silo.Services.AddKooGalleryOpenApi(configuration);
+        silo.Services.TryAddTransient<IOrderSource, KooGalleryOrderSource>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.UseSystemTextJsonGrainStorageSerializer();
         silo.AddActivityPropagation();

@@ -1,12 +1,25 @@
 namespace Provisioning.Grains.Instances;
 
 /// <summary>
-/// The instance state machine: opened → active ⇄ frozen → released. Each method checks the command against
+/// The instance state machine: (provisioning →) opened → active ⇄ frozen → released. Each method checks the command against
 /// the current state, changes the state only when the command is new, and appends the transition to the history.
 /// It never throws for an illegal transition: it answers with the <see cref="Decision"/> the marketplace should see.
 /// </summary>
 internal sealed class InstanceLifecycle(SaasInstanceState state, string instanceId, DateTimeOffset now)
 {
+    public Decision StartProvisioning(ProvisionInstance command)
+    {
+        if (state.IsOpened) return Decision.AlreadyApplied($"instance {instanceId} already opened for order {state.OrderId}");
+        if (state.IsProvisioning) return Decision.InProgress(instanceId);
+        if (state.Status == InstanceStatus.Released) return Decision.Released(instanceId);
+
+        state.OrderId = command.OrderId;
+        state.OrderLineId = command.OrderLineId;
+        state.Status = InstanceStatus.Provisioning;
+        Record(InstanceAction.Provision, command.OrderId, from: null, $"order line {command.OrderLineId}");
+        return Decision.Applied($"instance {instanceId} accepted; provisioning");
+    }
+
     public Decision Open(OpenInstance command, Func<InstanceAccess> issueAccess)
     {
         if (state.IsOpened)
@@ -14,6 +27,10 @@ internal sealed class InstanceLifecycle(SaasInstanceState state, string instance
             return Decision.AlreadyApplied($"instance {instanceId} already opened for order {state.OrderId}");
         }
 
+        // Released while its order was still being fetched: the buyer is gone, so nothing is opened.
+        if (state.Status == InstanceStatus.Released) return Decision.Released(instanceId);
+
+        InstanceStatus? from = state.IsProvisioning ? InstanceStatus.Provisioning : null;
         state.OrderId = command.OrderId;
         state.Buyer = command.Buyer;
         state.Plan = command.Plan;
@@ -24,13 +41,13 @@ internal sealed class InstanceLifecycle(SaasInstanceState state, string instance
         state.Access = issueAccess();
         state.OpenedAt = now;
         state.Status = InstanceStatus.Active;
-        Record(InstanceAction.Open, command.OrderId, from: null, command.Trial ? "trial" : null);
+        Record(InstanceAction.Open, command.OrderId, from, command.Trial ? "trial" : null);
         return Decision.Applied($"instance {instanceId} opened");
     }
 
     public Decision Renew(RenewInstance command)
     {
-        if (Refuse() is { } refusal) return refusal;
+        if (Precondition() is { } refusal) return refusal;
         if (!state.AppliedOrders.Add(OrderMark(InstanceAction.Renew, command.OrderId)))
         {
             return Decision.AlreadyApplied($"renewal order {command.OrderId} already applied");
@@ -58,7 +75,7 @@ internal sealed class InstanceLifecycle(SaasInstanceState state, string instance
 
     public Decision Freeze(FreezeInstance command)
     {
-        if (Refuse() is { } refusal) return refusal;
+        if (Precondition() is { } refusal) return refusal;
         if (state.Status == InstanceStatus.Frozen) return Decision.AlreadyApplied($"instance {instanceId} is already frozen");
 
         Transition(InstanceStatus.Frozen, InstanceAction.Freeze, command.OrderId);
@@ -67,7 +84,7 @@ internal sealed class InstanceLifecycle(SaasInstanceState state, string instance
 
     public Decision Unfreeze(UnfreezeInstance command)
     {
-        if (Refuse() is { } refusal) return refusal;
+        if (Precondition() is { } refusal) return refusal;
         if (state.Status == InstanceStatus.Active) return Decision.AlreadyApplied($"instance {instanceId} is already active");
 
         Transition(InstanceStatus.Active, InstanceAction.Unfreeze, command.OrderId);
@@ -76,7 +93,7 @@ internal sealed class InstanceLifecycle(SaasInstanceState state, string instance
 
     public Decision Release(ReleaseInstance command)
     {
-        if (!state.IsOpened) return Decision.NotFound(instanceId);
+        if (!state.IsKnown) return Decision.NotFound(instanceId);
         if (state.Status == InstanceStatus.Released) return Decision.AlreadyApplied($"instance {instanceId} was already released");
 
         Transition(InstanceStatus.Released, InstanceAction.Release, command.OrderId);
@@ -86,7 +103,7 @@ internal sealed class InstanceLifecycle(SaasInstanceState state, string instance
 
     public Decision Upgrade(UpgradeInstance command)
     {
-        if (Refuse() is { } refusal) return refusal;
+        if (Precondition() is { } refusal) return refusal;
         if (!state.AppliedOrders.Add(OrderMark(InstanceAction.Upgrade, command.OrderId)))
         {
             return Decision.AlreadyApplied($"upgrade order {command.OrderId} already applied");
@@ -106,9 +123,14 @@ internal sealed class InstanceLifecycle(SaasInstanceState state, string instance
         return Decision.Applied($"instance {instanceId} upgraded to product {command.ProductId}");
     }
 
-    private Decision? Refuse() =>
-        !state.IsOpened ? Decision.NotFound(instanceId)
+    public Decision CheckPlanChange(CheckPlanChange command) =>
+        Precondition() ?? new Decision(InstanceOutcome.Allowed, $"instance {instanceId} may change to product {command.ProductId}, sku {command.SkuCode}");
+
+    /// <summary>Why no command may change this instance now (unknown, released, still provisioning), or null.</summary>
+    public Decision? Precondition() =>
+        !state.IsKnown ? Decision.NotFound(instanceId)
         : state.Status == InstanceStatus.Released ? Decision.Released(instanceId)
+        : state.IsProvisioning ? Decision.InProgress(instanceId)
         : null;
 
     private void Transition(InstanceStatus to, InstanceAction action, string? orderId)
@@ -124,8 +146,8 @@ internal sealed class InstanceLifecycle(SaasInstanceState state, string instance
     // Released instances keep their ids and history for idempotency and audit, but no personal data or credentials.
     private void ForgetBuyerData()
     {
-        state.Buyer = state.Buyer! with { MobilePhone = null, Email = null, UserName = null };
-        state.Access = state.Access! with { UserName = null, Password = null };
+        state.Buyer = state.Buyer is null ? null : state.Buyer with { MobilePhone = null, Email = null, UserName = null };
+        state.Access = state.Access is null ? null : state.Access with { UserName = null, Password = null };
         state.ExtendParams = state.ExtendParams.Clear();
     }
 

@@ -23,5 +23,19 @@ public sealed class SaasInstanceState
 
     [Id(11)] public List<InstanceTransition> History { get; set; } = [];
 
+    /// <summary>The V2 order line the instance was provisioned for; null for V1 instances.</summary>
+    [Id(12)] public string? OrderLineId { get; set; }
+
+    /// <summary>Pay-per-use: set when another line of the same order already holds this product's instance.</summary>
+    [Id(13)] public string? DuplicateOf { get; set; }
+
+    /// <summary>Why the last provisioning attempt failed, for operators; cleared once the instance opens.</summary>
+    [Id(14)] public string? LastProvisioningError { get; set; }
+
     [JsonIgnore] public bool IsOpened => Plan is not null;
+
+    /// <summary>Opened, or accepted for provisioning: anything the marketplace has been given an id for.</summary>
+    [JsonIgnore] public bool IsKnown => IsOpened || OrderLineId is not null;
+
+    [JsonIgnore] public bool IsProvisioning => !IsOpened && Status == InstanceStatus.Provisioning;
 }

@@ -210,4 +210,29 @@ public sealed class InstanceLifecycleTests
         Assert.Equal(later.AddDays(3), _state.History[^1].At);
         Assert.Equal(InstanceStatus.Released, _state.History[^1].To);
     }
+
+    [Fact]
+    public void Provisioning_then_opening_records_both_steps()
+    {
+        Assert.Equal(InstanceOutcome.Applied, Life().StartProvisioning(new ProvisionInstance("CS1", "CS1-000001", TimeSpan.Zero)).Outcome);
+        Assert.Equal(InstanceOutcome.InProgress, Life().StartProvisioning(new ProvisionInstance("CS1", "CS1-000001", TimeSpan.Zero)).Outcome);
+        Assert.Equal(InstanceOutcome.InProgress, Life().Renew(Orders.Renew("R1", Now)).Outcome);
+
+        Life().Open(Orders.Open("CS1"), () => Access);
+
+        Assert.Equal(InstanceStatus.Active, _state.Status);
+        Assert.Equal((InstanceStatus?)InstanceStatus.Provisioning, _state.History[^1].From);
+        Assert.Equal([InstanceAction.Provision, InstanceAction.Open], _state.History.Select(t => t.Action));
+    }
+
+    [Fact]
+    public void An_instance_released_while_provisioning_cannot_open_any_more()
+    {
+        Life().StartProvisioning(new ProvisionInstance("CS1", "CS1-000001", TimeSpan.Zero));
+
+        Assert.Equal(InstanceOutcome.Applied, Life().Release(new ReleaseInstance("CS1", null)).Outcome);
+        Assert.Equal(InstanceOutcome.Released, Life().Open(Orders.Open("CS1"), () => Access).Outcome);
+        Assert.Equal(InstanceOutcome.Released, Life().StartProvisioning(new ProvisionInstance("CS1", "CS1-000001", TimeSpan.Zero)).Outcome);
+        Assert.Null(_state.Access);
+    }
 }

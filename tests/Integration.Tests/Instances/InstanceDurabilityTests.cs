@@ -17,7 +17,7 @@ public sealed class InstanceDurabilityTests
         // An empty database: the silo applies the schema itself when it starts.
         var database = await PostgresServer.CreateDatabaseAsync("restart");
         var order = V1Orders.NewInstance(V1Orders.NewOrderId());
-        V1Answer opened;
+        SignedAnswer opened;
         string instanceId;
 
         await using (var before = new PostgresGateway(database))

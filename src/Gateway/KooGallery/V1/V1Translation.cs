@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
 using Provisioning.Grains.Instances;
 using Provisioning.KooGallery;
-using Provisioning.KooGallery.Responses;
 using Provisioning.KooGallery.V1;
 
 namespace Provisioning.Gateway.KooGallery.V1;
@@ -10,11 +9,9 @@ namespace Provisioning.Gateway.KooGallery.V1;
 /// <summary>The result of translating a V1 newInstance: the command and its idempotency key, or why it cannot be opened.</summary>
 internal sealed record OpenTranslation(OpenInstance? Command, OrderKey OrderKey, string? Error);
 
-/// <summary>Translates V1 requests into marketplace-neutral grain commands, and instance access into the wire's appInfo.</summary>
-internal sealed class V1Translation(FieldCipher cipher, IOptions<KooGalleryOptions> options, ILogger<V1Translation> logger)
+/// <summary>Translates V1 requests into marketplace-neutral grain commands, decrypting the buyer's contact details.</summary>
+internal sealed class V1Translation([FromKeyedServices(KooGalleryEndpoints.V1)] FieldCipher cipher, IOptions<KooGalleryOptions> options, ILogger<V1Translation> logger)
 {
-    public string EncryptType { get; } = EncryptTypes.ToWire(cipher.Type);
-
     public OpenTranslation Open(V1NewInstanceRequest r)
     {
         var chargingMode = ChargingModeOf(r.ChargingMode);
@@ -51,11 +48,6 @@ internal sealed class V1Translation(FieldCipher cipher, IOptions<KooGalleryOptio
 
     public UpgradeInstance Upgrade(V1UpgradeRequest r) =>
         new(r.OrderId, r.ProductId, r.SkuCode, new Quantities(r.Amount, r.DiskSize, r.BandWidth));
-
-    public AppInfo AppInfo(InstanceAccess access) =>
-        new(access.FrontEndUrl, access.AdminUrl, Encrypt(access.UserName), Encrypt(access.Password), access.Memo);
-
-    private string? Encrypt(string? credential) => credential is null ? null : cipher.Encrypt(credential);
 
     private bool TryDecryptBuyerField(string? cipherText, string name, out string? plaintext, out string? error)
     {

@@ -34,7 +34,7 @@ public sealed class V1LifecycleTests(GatewayFactory factory)
         var stored = await Stored(id);
         Assert.Equal(InstanceStatus.Released, stored!.Status);
         Assert.Equal(new DateTimeOffset(2029, 1, 31, 23, 59, 59, TimeSpan.Zero), stored.ExpiresAt);
-        Assert.Equal("sku-pro", stored.Plan.SkuCode);
+        Assert.Equal("sku-pro", stored.Plan!.SkuCode);
         Assert.Equal(20, stored.Plan.Quantities.Amount);
     }
 
@@ -128,8 +128,8 @@ public sealed class V1LifecycleTests(GatewayFactory factory)
         ]))["instanceId"]!;
 
         var stored = await Stored(id);
-        Assert.Equal("13800000000", stored!.Buyer.MobilePhone);
-        Assert.Equal("buyer@example.com", stored.Buyer.Email);
+        Assert.Equal("13800000000", stored!.Buyer!.MobilePhone);
+        Assert.Equal("buyer@example.com", stored.Buyer!.Email);
     }
 
     [Fact]
