@@ -16,6 +16,9 @@ public class GatewayFactory : WebApplicationFactory<Program>
 
     protected virtual string Environment => "Development";
 
+    /// <summary>Whether V2 order lines come from <see cref="ScriptedOrders"/> rather than KooGallery's order query API.</summary>
+    protected virtual bool ScriptsOrders => true;
+
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["KooGallery:Key"] = Key,
@@ -35,7 +38,7 @@ public class GatewayFactory : WebApplicationFactory<Program>
         builder.UseSetting("Orleans:Endpoints:AdvertisedIPAddress", "127.0.0.1");
         builder.UseSetting("Orleans:Endpoints:SiloPort", FreePort().ToString());
         builder.UseSetting("Orleans:Endpoints:GatewayPort", FreePort().ToString());
-        builder.ConfigureTestServices(services => services.AddSingleton<IOrderSource, ScriptedOrders>());
+        if (ScriptsOrders) builder.ConfigureTestServices(services => services.AddSingleton<IOrderSource, ScriptedOrders>());
     }
 
     public static int FreePort()
