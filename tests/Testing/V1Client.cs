@@ -1,7 +1,4 @@
-using System.Net;
-using System.Text.Json;
 using Provisioning.KooGallery;
-using Xunit;
 
 namespace Provisioning.Testing;
 
@@ -28,12 +25,6 @@ public sealed class V1Client(HttpClient http, string key = GatewayFactory.Key, s
     {
         var query = string.Join("&", parameters.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
         using var response = await http.GetAsync($"{path}?{query}");
-        var body = await response.Content.ReadAsByteArrayAsync();
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        Assert.True(response.Headers.TryGetValues(BodySign.HeaderName, out var signs), "the answer has no Body-Sign header");
-        Assert.True(BodySign.Verify(signs.Single(), body, key), "the answer's Body-Sign does not match its bytes");
-        return new SignedAnswer(body, JsonDocument.Parse(body).RootElement.Clone());
+        return await SignedAnswer.ReadAsync(response, key);
     }
 }
