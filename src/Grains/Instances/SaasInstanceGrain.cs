@@ -193,7 +193,8 @@ internal sealed class SaasInstanceGrain(
         var line = fetch.Result;
         if (line.Plan.ChargingMode is ChargingMode.PayPerUse or ChargingMode.PayPerUsePackage)
         {
-            var claim = GrainFactory.GetGrain<IOrderProductClaimGrain>($"{Address.Traffic}/{line.OrderId}/{line.Plan.ProductId}".ToLowerInvariant());
+            var namespaceName = Address.Traffic == Traffic.Test ? "test" : "live";
+            var claim = GrainFactory.GetGrain<IOrderProductClaimGrain>($"{namespaceName}/{line.OrderId}/{line.Plan.ProductId}");
             var holder = await claim.Claim(Address.InstanceId);
             if (holder != Address.InstanceId)
             {
