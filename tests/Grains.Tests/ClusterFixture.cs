@@ -36,7 +36,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                 ["Provisioning:PollPeriod"] = "00:00:00.050",
             }).Build();
             silo.AddProvisioningGrains(configuration)
-                .AddMemoryGrainStorage(StorageNames.Instances)
+                .AddMemoryGrainStorage(StorageNames.Grains)
                 .UseInMemoryReminderService()
                 .Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
             silo.Services.AddSingleton<IOrderSource, ScriptedOrders>();

@@ -5,6 +5,7 @@ using Npgsql;
 using Orleans.Configuration;
 using Provisioning.Grains.Instances;
 using Provisioning.Grains.Orders;
+using Provisioning.Grains.Tenants;
 using Provisioning.KooGallery.OpenApi;
 
 namespace Provisioning.Grains.Hosting;
@@ -28,7 +29,7 @@ public static class ProvisioningSiloExtensions
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             silo.UseLocalhostClustering(configuration.GetValue("Orleans:Endpoints:SiloPort", 11111), configuration.GetValue("Orleans:Endpoints:GatewayPort", 30000))
-                .AddMemoryGrainStorage(StorageNames.Instances)
+                .AddMemoryGrainStorage(StorageNames.Grains)
                 .UseInMemoryReminderService();
             silo.Services.AddHostedService<InMemoryStorageWarning>();
             return silo;
@@ -48,6 +49,7 @@ public static class ProvisioningSiloExtensions
         silo.Services.AddOptions<ProvisioningOptions>().Bind(configuration.GetSection(ProvisioningOptions.SectionName));
         silo.Services.AddKooGalleryOpenApi(configuration);
         silo.Services.TryAddTransient<IOrderSource, KooGalleryOrderSource>();
+        silo.Services.TryAddSingleton<ITenantDirectory, InMemoryTenantDirectory>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.UseSystemTextJsonGrainStorageSerializer();
         silo.AddActivityPropagation();
@@ -59,6 +61,7 @@ public static class ProvisioningSiloExtensions
     {
         const string invariant = "Npgsql";
         silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        silo.Services.AddSingleton<ITenantDirectory, PostgresTenantDirectory>();
         if (migrateOnStart)
         {
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp =>
@@ -66,7 +69,7 @@ public static class ProvisioningSiloExtensions
         }
 
         silo.UseAdoNetClustering(o => o.Configure<NpgsqlDataSource>((options, ds) => (options.Invariant, options.DataSource) = (invariant, ds)));
-        silo.AddAdoNetGrainStorage(StorageNames.Instances, o => o.Configure<NpgsqlDataSource>((options, ds) => (options.Invariant, options.DataSource) = (invariant, ds)));
+        silo.AddAdoNetGrainStorage(StorageNames.Grains, o => o.Configure<NpgsqlDataSource>((options, ds) => (options.Invariant, options.DataSource) = (invariant, ds)));
         silo.UseAdoNetReminderService(o => o.Configure<NpgsqlDataSource>((options, ds) => (options.Invariant, options.DataSource) = (invariant, ds)));
         return silo;
     }

@@ -3,7 +3,7 @@ namespace Provisioning.Grains.Instances;
 /// <summary>The first instance that claims an (order, product) of a pay-per-use order keeps it, durably.</summary>
 [GrainType("order-product-claim")]
 internal sealed class OrderProductClaimGrain(
-    [PersistentState("order-product-claim", StorageNames.Instances)] IPersistentState<OrderProductClaimState> state)
+    [PersistentState("order-product-claim", StorageNames.Grains)] IPersistentState<OrderProductClaimState> state)
     : Grain, IOrderProductClaimGrain
 {
     async Task<string> IOrderProductClaimGrain.Claim(string instanceId)

@@ -11,7 +11,7 @@ namespace Provisioning.Grains.Instances;
 /// </summary>
 [GrainType("saas-instance")]
 internal sealed class SaasInstanceGrain(
-    [PersistentState("saas-instance", StorageNames.Instances)] IPersistentState<SaasInstanceState> state,
+    [PersistentState("saas-instance", StorageNames.Grains)] IPersistentState<SaasInstanceState> state,
     InstanceAccessIssuer accessIssuer,
     IOrderSource orders,
     IOptions<ProvisioningOptions> options,

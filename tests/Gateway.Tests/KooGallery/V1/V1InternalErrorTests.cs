@@ -1,3 +1,4 @@
+using Provisioning.Grains;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +17,7 @@ public sealed class V1InternalErrorTests
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddKeyedSingleton<IGrainStorage>(StorageNames.Instances, new FailingWrites()));
+            builder.ConfigureTestServices(services => services.AddKeyedSingleton<IGrainStorage>(StorageNames.Grains, new FailingWrites()));
         }
     }
 
