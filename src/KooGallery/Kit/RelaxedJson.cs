@@ -10,15 +10,21 @@ namespace Provisioning.KooGallery.Kit;
 public static class RelaxedJson
 {
     private static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
+    private static readonly JsonReaderOptions ReaderOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
 
-    /// <summary>The elements of the array the text holds; false when it is not one, even in relaxed syntax.</summary>
+    /// <summary>
+    /// The elements of the array the text holds; false when it is not one, even in relaxed syntax, or when one of its
+    /// strings is not valid Unicode.
+    /// </summary>
     public static bool TryParseArray(string text, out IReadOnlyList<JsonElement> items)
     {
         items = [];
         try
         {
-            using var document = JsonDocument.Parse(QuoteBareKeys(text), Options);
-            if (document.RootElement.ValueKind != JsonValueKind.Array) return false;
+            var json = Encoding.UTF8.GetBytes(QuoteBareKeys(text));
+            using var document = JsonDocument.Parse(json, Options);
+            // A lone surrogate escape would make reading the string throw later.
+            if (document.RootElement.ValueKind != JsonValueKind.Array || !JsonObjectBody.HasValidStrings(json, ReaderOptions)) return false;
             items = [.. document.RootElement.EnumerateArray().Select(item => item.Clone())];
             return true;
         }

@@ -5,7 +5,7 @@ using Provisioning.KooGallery.Kit;
 namespace Provisioning.KooGallery.V2;
 
 /// <summary>
-/// Reads typed fields from a V2 request body, enforcing the spec's maximum lengths. Text fields must be JSON strings;
+/// Reads typed fields from a V2 or Kit request body, enforcing the spec's maximum lengths. Text fields must be JSON strings;
 /// an absent, null or empty field counts as missing; unknown fields are ignored (spec §2.8).
 /// The first problem found is kept in <see cref="Error"/> as a message naming the field.
 /// </summary>

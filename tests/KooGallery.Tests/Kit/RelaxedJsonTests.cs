@@ -32,6 +32,7 @@ public class RelaxedJsonTests
     [InlineData("[{orgCode:}]")]
     [InlineData("[1,2")]
     [InlineData("[{a:1}] x")]
+    [InlineData("[{a:\"\\ud800\"}]")]
     public void Text_that_is_no_array_is_refused(string text)
     {
         Assert.False(RelaxedJson.TryParseArray(text, out var items));
