@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
+using Provisioning.KooGallery.Kit;
 
 namespace Provisioning.KooGallery.V2;
 
 /// <summary>
-/// Reads typed fields from a V2 request body, enforcing the spec's maximum lengths. Text fields must be JSON strings;
+/// Reads typed fields from a V2 or Kit request body, enforcing the spec's maximum lengths. Text fields must be JSON strings;
 /// an absent, null or empty field counts as missing; unknown fields are ignored (spec §2.8).
 /// The first problem found is kept in <see cref="Error"/> as a message naming the field.
 /// </summary>
@@ -56,6 +57,82 @@ public sealed class FieldReader
             ? n
             : Fail<long?>($"{_prefix}{name} '{text ?? value.GetRawText()}' is not an integer", null);
     }
+
+    /// <summary>A field that must be present but may be null or empty (Kit <c>instanceId</c>, <c>orderId</c>); empty reads as null.</summary>
+    public string? RequiredMayBeEmpty(string name, int maxLength)
+    {
+        if (_json.ValueKind != JsonValueKind.Object || !_json.TryGetProperty(name, out _)) return Fail<string?>($"{_prefix}{name} is missing", null);
+        return Optional(name, maxLength);
+    }
+
+    /// <summary>A mandatory integer given as a JSON number or as a string of digits.</summary>
+    public long RequiredLong(string name)
+    {
+        if (Field(name) is null || IsMissing(name)) return Fail($"{_prefix}{name} is missing", 0L);
+        return OptionalLong(name) ?? 0L;
+    }
+
+    /// <summary>An optional integer that must fit in 32 bits.</summary>
+    public int? OptionalInt(string name)
+    {
+        var value = OptionalLong(name);
+        return value is null or (>= int.MinValue and <= int.MaxValue)
+            ? (int?)value
+            : Fail<int?>($"{_prefix}{name} {value} is out of range", null);
+    }
+
+    /// <summary>A mandatory boolean given as the string <c>"true"</c>/<c>"false"</c> (any case) or as a JSON boolean.</summary>
+    public bool RequiredBoolean(string name, int maxLength)
+    {
+        if (Field(name) is { ValueKind: JsonValueKind.True or JsonValueKind.False } value) return value.GetBoolean();
+        var text = Required(name, maxLength);
+        if (text.Length == 0) return false;
+        return bool.TryParse(text, out var flag) ? flag : Fail($"{_prefix}{name} '{text}' is not true or false", false);
+    }
+
+    /// <summary>
+    /// A mandatory text field under <paramref name="name"/> or, when that is absent, under <paramref name="alias"/>
+    /// (e.g. <c>orgName</c> or <c>name</c>).
+    /// </summary>
+    public string RequiredEither(string name, string alias, int maxLength)
+    {
+        if (IsMissing(name) && !IsMissing(alias)) return Required(alias, maxLength);
+        return Optional(name, maxLength) ?? (IsMissing(name) ? Fail($"{_prefix}{name} (or {alias}) is missing", "") : "");
+    }
+
+    /// <summary>
+    /// A mandatory JSON array, also accepted as a JSON string holding one in relaxed syntax (<see cref="RelaxedJson"/>).
+    /// On failure the result is an empty array.
+    /// </summary>
+    public IReadOnlyList<JsonElement> RequiredArray(string name)
+    {
+        if (Field(name) is not { } value || IsMissing(name)) return Fail<IReadOnlyList<JsonElement>>($"{_prefix}{name} is missing", []);
+        if (value.ValueKind == JsonValueKind.Array) return [.. value.EnumerateArray()];
+        if (value.ValueKind == JsonValueKind.String && RelaxedJson.TryParseArray(value.GetString()!, out var items)) return items;
+        return Fail<IReadOnlyList<JsonElement>>($"{_prefix}{name} is not a JSON array (or a string holding one)", []);
+    }
+
+    /// <summary>A reader for one element of the array <paramref name="name"/>, which must be an object; its problems read <c>name[i].field</c>.</summary>
+    public FieldReader Item(string name, int index, JsonElement item)
+    {
+        var path = $"{_prefix}{name}[{index}]";
+        if (item.ValueKind != JsonValueKind.Object) Fail($"{path} is not a JSON object", 0);
+        return new FieldReader(item, path + ".", this);
+    }
+
+    /// <summary>A reader for an optional nested object, or null when it is absent or null.</summary>
+    public FieldReader? OptionalObject(string name)
+    {
+        if (Field(name) is not { } value) return null;
+        if (value.ValueKind != JsonValueKind.Object) return Fail<FieldReader?>($"{_prefix}{name} is not a JSON object", null);
+        return new FieldReader(value, $"{_prefix}{name}.", this);
+    }
+
+    /// <summary>The field's name as problems report it, with the path of any enclosing object or array.</summary>
+    public string PathOf(string name) => _prefix + name;
+
+    /// <summary>True when the field is present and not null.</summary>
+    public bool Has(string name) => Field(name) is not null;
 
     public DateTimeOffset RequiredTime(string name)
     {

@@ -22,7 +22,7 @@ internal static class JsonObjectBody
             var value = JsonElement.ParseValue(ref reader);
             error = reader.Read() ? "the body holds more than one JSON value"
                 : value.ValueKind != JsonValueKind.Object ? "the body is not a JSON object"
-                : !HasValidStrings(body) ? "the body holds a string that is not valid Unicode"
+                : !HasValidStrings(body, Options) ? "the body holds a string that is not valid Unicode"
                 : null;
             root = error is null ? value : default;
             return error is null;
@@ -35,9 +35,9 @@ internal static class JsonObjectBody
     }
 
     // The reader checks syntax only: invalid UTF-8 and lone surrogate escapes inside strings throw when a string is read.
-    private static bool HasValidStrings(ReadOnlySpan<byte> json)
+    internal static bool HasValidStrings(ReadOnlySpan<byte> json, JsonReaderOptions options)
     {
-        var reader = new Utf8JsonReader(json, Options);
+        var reader = new Utf8JsonReader(json, options);
         try
         {
             while (reader.Read())
