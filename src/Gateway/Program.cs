@@ -1,16 +1,19 @@
 using Provisioning.Gateway.Hosting;
 using Provisioning.Gateway.KooGallery;
+using Provisioning.Gateway.SellerApi;
 using Provisioning.Gateway.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRequestLimits();
 builder.AddProvisioningOrleans();
 builder.AddKooGallery();
+builder.AddSellerApi();
 builder.AddGatewayTelemetry();
 builder.Services.AddHealthChecks();
 
 var app = builder.Build();
 app.MapKooGalleryEndpoints();
+app.MapTenantApi();
 app.MapHealthChecks("/health");
 app.Run();
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -13,6 +14,12 @@ public class GatewayFactory : WebApplicationFactory<Program>
 {
     public const string Key = "MyAccessKey-1234567890";
     public const string AccessKey = "v2-access-key";
+    public const string KitAccessKey = "kit-access-key";
+    public const string SellerApiKey = "seller-api-key";
+    public const string SellerAdminKey = "seller-admin-key";
+
+    /// <summary>The seller's RSA key for Kit client secrets: made once per test run, since 3072-bit keys are slow to generate.</summary>
+    public static RSA KitKey { get; } = RSA.Create(3072);
 
     protected virtual string Environment => "Development";
 
@@ -23,7 +30,10 @@ public class GatewayFactory : WebApplicationFactory<Program>
     {
         ["KooGallery:Key"] = Key,
         ["KooGallery:AccessKey"] = AccessKey,
-        ["KooGallery:KitAccessKey"] = "kit-access-key",
+        ["KooGallery:KitAccessKey"] = KitAccessKey,
+        ["KooGallery:KitPrivateKey"] = KitKey.ExportPkcs8PrivateKeyPem(),
+        ["SellerApi:Key"] = SellerApiKey,
+        ["SellerApi:AdminKey"] = SellerAdminKey,
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

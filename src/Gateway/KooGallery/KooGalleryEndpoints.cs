@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Provisioning.Gateway.KooGallery.Kit;
 using Provisioning.Gateway.KooGallery.V1;
 using Provisioning.Gateway.KooGallery.V2;
 using Provisioning.Gateway.Telemetry;
 using Provisioning.KooGallery;
+using Provisioning.KooGallery.Kit;
 
 namespace Provisioning.Gateway.KooGallery;
 
@@ -33,6 +35,12 @@ public static class KooGalleryEndpoints
         builder.Services.AddSingleton<V1Callbacks>();
         builder.Services.AddSingleton<V2Authentication>();
         builder.Services.AddSingleton<V2Callbacks>();
+        builder.Services.AddSingleton<KitAuthentication>();
+        builder.Services.AddSingleton<KitCallbacks>();
+        if (builder.Configuration["KooGallery:KitPrivateKey"] is { Length: > 0 } pem)
+        {
+            builder.Services.AddSingleton(new ClientSecretDecryptor(pem));
+        }
         return builder;
     }
 
@@ -43,12 +51,18 @@ public static class KooGalleryEndpoints
         return new FieldCipher(key(options), type);
     }
 
-    /// <summary>Maps <c>GET {BasePath}</c> (V1) and <c>POST {BasePath}</c> (V2): one registered address, the method decides.</summary>
+    /// <summary>
+    /// Maps <c>GET {BasePath}</c> (V1) and <c>POST {BasePath}</c> (V2) — one registered address, the method decides — and the Kit
+    /// syncs under <c>{BasePath}/produceAPI/</c> (V1) and <c>{BasePath}/produceAPI/v2/</c> (V2).
+    /// </summary>
     public static IEndpointRouteBuilder MapKooGalleryEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<KooGalleryOptions>>().Value;
         endpoints.MapGet(options.BasePath, V1Endpoint.HandleAsync).WithName("KooGalleryV1");
         endpoints.MapPost(options.BasePath, V2Endpoint.HandleAsync).WithName("KooGalleryV2");
+        var kit = options.BasePath.TrimEnd('/') + "/produceAPI";
+        endpoints.MapPost(kit + "/{sync}", KitEndpoint.HandleV1Async).WithName("KooGalleryKitV1");
+        endpoints.MapPost(kit + "/v2/{sync}", KitEndpoint.HandleV2Async).WithName("KooGalleryKitV2");
         return endpoints;
     }
 }

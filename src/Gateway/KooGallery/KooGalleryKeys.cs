@@ -3,28 +3,35 @@ using System.Security.Cryptography;
 namespace Provisioning.Gateway.KooGallery;
 
 /// <summary>
-/// In Development, keys that are not configured are generated, so a first run needs no setup; they are printed once
-/// so a local marketplace simulator can sign with them. In any other environment missing keys stop the gateway.
+/// In Development, secrets that are not configured are generated, so a first run needs no setup; they are printed once so a
+/// local marketplace simulator or seller app can use them. In any other environment nothing is invented.
 /// </summary>
 internal static class KooGalleryKeys
 {
-    private static readonly string[] Names = ["Key", "AccessKey", "KitAccessKey"];
-
     public static void GenerateMissingForDevelopment(WebApplicationBuilder builder)
     {
         if (!builder.Environment.IsDevelopment()) return;
 
-        var section = builder.Configuration.GetSection(KooGalleryOptions.SectionName);
-        var generated = Names
-            .Where(name => string.IsNullOrEmpty(section[name]))
-            .ToDictionary(name => $"{KooGalleryOptions.SectionName}:{name}", _ => (string?)RandomNumberGenerator.GetHexString(32, lowercase: true));
-        if (generated.Count == 0) return;
+        var configuration = builder.Configuration;
+        var generated = new[] { "KooGallery:Key", "KooGallery:AccessKey", "KooGallery:KitAccessKey", "SellerApi:Key", "SellerApi:AdminKey" }
+            .Where(name => string.IsNullOrEmpty(configuration[name]))
+            .ToDictionary(name => name, _ => (string?)RandomNumberGenerator.GetHexString(32, lowercase: true));
+        string? publicKey = null;
+        if (string.IsNullOrEmpty(configuration["KooGallery:KitPrivateKey"]))
+        {
+            using var rsa = RSA.Create(3072);
+            generated["KooGallery:KitPrivateKey"] = rsa.ExportPkcs8PrivateKeyPem();
+            publicKey = Convert.ToBase64String(rsa.ExportSubjectPublicKeyInfo());
+        }
 
-        builder.Configuration.AddInMemoryCollection(generated);
-        Console.WriteLine("Development: generated KooGallery keys (set KooGallery__Key, KooGallery__AccessKey, KooGallery__KitAccessKey to fix them):");
-        foreach (var (name, value) in generated)
+        if (generated.Count == 0) return;
+        configuration.AddInMemoryCollection(generated);
+        Console.WriteLine("Development: generated secrets that are not configured (set them as environment variables, e.g. KooGallery__Key):");
+        foreach (var (name, value) in generated.Where(g => g.Key != "KooGallery:KitPrivateKey"))
         {
             Console.WriteLine($"  {name} = {value}");
         }
+
+        if (publicKey is not null) Console.WriteLine($"  KooGallery:KitPrivateKey = (generated RSA-3072; its public key for the seller console: {publicKey})");
     }
 }

@@ -19,6 +19,12 @@ public sealed class KooGalleryOptions
     [Required(ErrorMessage = "KooGallery:KitAccessKey (the V2 Kit access key) is not set")]
     public string? KitAccessKey { get; set; }
 
+    /// <summary>
+    /// PEM private key (PKCS#8 or PKCS#1, RSA ≥ 3072 bits) whose public half was uploaded with the app credential: it decrypts the
+    /// clientSecret of applicationSync. Needed for joint-operation products only.
+    /// </summary>
+    public string? KitPrivateKey { get; set; }
+
     /// <summary>appInfo credential encryption: "1" = AES-256 (default), "2" = AES-128. Also the first key size tried for buyer mobile/email.</summary>
     [RegularExpression("^[12]$", ErrorMessage = "KooGallery:EncryptType must be \"1\" (AES-256) or \"2\" (AES-128)")]
     public string EncryptType { get; set; } = "1";

@@ -9,24 +9,9 @@ internal static class V2Endpoint
     public static async Task<IResult> HandleAsync(HttpContext http, V2Callbacks callbacks)
     {
         var query = http.Request.Query;
-        var body = await ReadBodyAsync(http.Request.Body, http.RequestAborted);
+        var body = await RequestBody.ReadAsync(http.Request.Body, MaxBodyBytes, http.RequestAborted);
         var answer = await callbacks.HandleAsync(
             body, query["signature"].FirstOrDefault(), query["timestamp"].FirstOrDefault(), query["nonce"].FirstOrDefault(), http.RequestAborted);
         return new SignedJson(answer, callbacks.SigningKey);
-    }
-
-    // The signature covers the raw bytes as received, so they are kept exactly, never re-serialized.
-    private static async Task<byte[]?> ReadBodyAsync(Stream body, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes) return null;
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }

@@ -1,0 +1,13 @@
+namespace Provisioning.Gateway.SellerApi;
+
+/// <summary>Credentials of the seller-facing API (configuration section <c>SellerApi</c>), sent in the <c>X-Api-Key</c> header.</summary>
+public sealed class SellerApiOptions
+{
+    public const string SectionName = "SellerApi";
+
+    /// <summary>Reads tenants, users and departments. Without it the API refuses every call.</summary>
+    public string? Key { get; set; }
+
+    /// <summary>Also reads decrypted app client secrets (<c>?includeSecrets=true</c>).</summary>
+    public string? AdminKey { get; set; }
+}
