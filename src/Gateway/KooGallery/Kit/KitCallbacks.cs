@@ -99,5 +99,11 @@ internal sealed class KitCallbacks(
 
     private ITenantGrain Tenant(string tenantId, Traffic traffic) => grains.GetGrain<ITenantGrain>(new TenantAddress(tenantId, traffic).Key);
 
-    private static SyncAction Action(SyncFlag flag) => (SyncAction)(int)flag;
+    private static SyncAction Action(SyncFlag flag) => flag switch
+    {
+        SyncFlag.Add => SyncAction.Add,
+        SyncFlag.Modify => SyncAction.Modify,
+        SyncFlag.CancelAuthorization => SyncAction.CancelAuthorization,
+        _ => SyncAction.Delete,
+    };
 }
