@@ -41,7 +41,7 @@ internal sealed class SaasInstanceGrain(
 
     async Task<InstanceReply> ISaasInstanceGrain.Provision(ProvisionInstance command)
     {
-        if (Holder is { } holder) return Reply(Decision.AlreadyApplied($"order line {command.OrderLineId} shares instance {state.State.DuplicateOf}"), await holder.Get());
+        if (Holder is { } holder) return await SharedWith(holder, command);
 
         var start = Life().StartProvisioning(command);
         if (start.Outcome == InstanceOutcome.Applied)
@@ -58,11 +58,14 @@ internal sealed class SaasInstanceGrain(
         await Task.WhenAny(_fetch!, Task.Delay(command.Budget, clock));
         await TryCompleteProvisioning();
 
-        if (Holder is { } duplicateOf) return Reply(Decision.AlreadyApplied($"order line {command.OrderLineId} shares instance {state.State.DuplicateOf}"), await duplicateOf.Get());
+        if (Holder is { } duplicateOf) return await SharedWith(duplicateOf, command);
         if (state.State.IsOpened) return Reply(Decision.Applied($"instance {Address.InstanceId} opened"));
         var pending = Decision.InProgress(Address.InstanceId);
         return Reply(state.State.LastProvisioningError is { } error ? pending with { Message = $"{pending.Message}; last attempt failed: {error}" } : pending);
     }
+
+    private async Task<InstanceReply> SharedWith(ISaasInstanceGrain holder, ProvisionInstance command) =>
+        Reply(Decision.AlreadyApplied($"order line {command.OrderLineId} shares instance {state.State.DuplicateOf}"), await holder.Get());
 
     async Task<InstanceReply> ISaasInstanceGrain.Renew(RenewInstance command)
     {
