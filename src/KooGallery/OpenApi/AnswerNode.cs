@@ -18,6 +18,19 @@ internal readonly record struct AnswerNode(JsonElement Json, string Path)
         _ => throw Unreadable(name, "is not text"),
     };
 
+    /// <summary>Like <see cref="Text"/>, but null where the value cannot be read, so a failure answer is still reported.</summary>
+    public string? LenientText(string name)
+    {
+        try
+        {
+            return Text(name);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
     public string RequiredText(string name) => Text(name) ?? throw Unreadable(name, "is missing");
 
     /// <summary>Any value as text: strings as they are, anything else as its JSON; absent is empty.</summary>

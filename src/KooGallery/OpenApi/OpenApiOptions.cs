@@ -46,7 +46,7 @@ public sealed class OpenApiOptions
         if (missing is not null)
         {
             throw new InvalidOperationException(
-                $"{SectionName}:{missing} is not set. The marketplace Open API (order query) is called with the seller's "
+                $"{SectionName}:{missing} is not set. The marketplace Open API (order query, old usage push) is called with the seller's "
                 + $"Huawei Cloud AK/SK: set {SectionName}:{nameof(AccessKeyId)} and {SectionName}:{nameof(SecretAccessKey)}.");
         }
 

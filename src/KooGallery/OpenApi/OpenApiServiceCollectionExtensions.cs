@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.Retry;
 
 namespace Provisioning.KooGallery.OpenApi;
 
@@ -21,9 +21,7 @@ public static class OpenApiServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<OpenApiOptions>().Bind(configuration.GetSection(OpenApiOptions.SectionName));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OpenApiOptions>, OpenApiOptionsValidation>());
-
+        AddOpenApiOptions(services, configuration);
         var builder = services.AddHttpClient<OrderQueryClient>((sp, http) => http.BaseAddress = Options(sp).BaseUri);
         builder.AddResilienceHandler(PipelineName, (pipeline, context) => AddRetriesAndTimeout(pipeline, Options(context.ServiceProvider)));
         builder.AddHttpMessageHandler(sp => new FallbackHostHandler(Options(sp).BaseUri, Options(sp).FallbackBaseUri));
@@ -31,11 +29,28 @@ public static class OpenApiServiceCollectionExtensions
         return builder;
     }
 
-    private static void AddRetriesAndTimeout(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, OpenApiOptions options)
+    /// <summary>Binds and validates <see cref="OpenApiOptions"/> once, however many clients share them.</summary>
+    internal static void AddOpenApiOptions(IServiceCollection services, IConfiguration configuration)
+    {
+        if (services.Any(d => d.ServiceType == typeof(IValidateOptions<OpenApiOptions>)))
+        {
+            return;
+        }
+
+        services.AddOptions<OpenApiOptions>().Bind(configuration.GetSection(OpenApiOptions.SectionName));
+        services.AddSingleton<IValidateOptions<OpenApiOptions>, OpenApiOptionsValidation>();
+    }
+
+    /// <summary>
+    /// Per-attempt timeout inside retries with exponential backoff; <paramref name="shouldRetry"/> replaces the default
+    /// choice of what is transient (network faults, timeouts, HTTP 408, 429 and 5xx).
+    /// </summary>
+    internal static void AddRetriesAndTimeout(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, OpenApiOptions options,
+        Func<RetryPredicateArguments<HttpResponseMessage>, ValueTask<bool>>? shouldRetry = null)
     {
         if (options.MaxRetries > 0)
         {
-            pipeline.AddRetry(new HttpRetryStrategyOptions
+            var retry = new HttpRetryStrategyOptions
             {
                 MaxRetryAttempts = options.MaxRetries,
                 Delay = options.RetryDelay,
@@ -43,11 +58,17 @@ public static class OpenApiServiceCollectionExtensions
                 UseJitter = true,
                 // A Retry-After far in the future would hold the marketplace's own callback past its 5 s limit.
                 ShouldRetryAfterHeader = false,
-            });
+            };
+            if (shouldRetry is not null)
+            {
+                retry.ShouldHandle = shouldRetry;
+            }
+
+            pipeline.AddRetry(retry);
         }
 
         pipeline.AddTimeout(options.Timeout);
     }
 
-    private static OpenApiOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<OpenApiOptions>>().Value;
+    internal static OpenApiOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<OpenApiOptions>>().Value;
 }

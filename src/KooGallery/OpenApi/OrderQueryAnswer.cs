@@ -14,8 +14,8 @@ internal static class OrderQueryAnswer
     public static MarketplaceOrder Read(int httpStatus, ReadOnlySpan<byte> body)
     {
         var root = JsonObjectBody.TryRead(body, out var json, out _) ? new AnswerNode(json, "") : (AnswerNode?)null;
-        var code = Quietly(() => root?.Text("resultCode") ?? root?.Text("error_code")) ?? "";
-        var message = Quietly(() => root?.Text("resultMsg") ?? root?.Text("error_msg"));
+        var code = root?.LenientText("resultCode") ?? root?.LenientText("error_code") ?? "";
+        var message = root?.LenientText("resultMsg") ?? root?.LenientText("error_msg");
         if (code != Success || httpStatus is < 200 or > 299)
         {
             throw OpenApiException.Refused(Operation, code, message, httpStatus);
@@ -73,16 +73,4 @@ internal static class OrderQueryAnswer
             .Select(entry => new ExtendParam(entry.Name!, entry.Value))
             .ToArray();
 
-    // A failure answer is reported by its code and message even when they are oddly typed.
-    private static string? Quietly(Func<string?> read)
-    {
-        try
-        {
-            return read();
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
 }
