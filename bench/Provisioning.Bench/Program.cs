@@ -1,4 +1,15 @@
 using Provisioning.Bench;
 
-// Runs against the throwaway PostgreSQL of scripts/with-postgres.sh (PROVISIONING_TEST_PG); see bench/README.md.
-return await TenantSyncBenchmark.RunAsync();
+// Each benchmark runs against the throwaway PostgreSQL of scripts/with-postgres.sh (PROVISIONING_TEST_PG); see bench/README.md.
+return args switch
+{
+    ["tenant-sync"] => await TenantSyncBenchmark.RunAsync(),
+    ["callbacks"] => await CallbackBenchmark.RunAsync(),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Provisioning.Bench tenant-sync | callbacks");
+    return 2;
+}

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using Provisioning.Grains.Hosting;
 using Provisioning.Grains.Instances;
 using Provisioning.Grains.Tenants;
@@ -23,9 +22,7 @@ internal static class TenantSyncBenchmark
 
     public static async Task<int> RunAsync()
     {
-        var admin = Environment.GetEnvironmentVariable("PROVISIONING_TEST_PG")
-            ?? throw new InvalidOperationException("PROVISIONING_TEST_PG is not set: run this through ./scripts/with-postgres.sh");
-        var database = await CreateDatabaseAsync(admin);
+        var database = await BenchDatabase.CreateAsync();
 
         using var silo = await StartSiloAsync(database);
         var grains = silo.Services.GetRequiredService<IGrainFactory>();
@@ -74,19 +71,6 @@ internal static class TenantSyncBenchmark
     // Each run renames the departments and moves a tenth of them, so every run writes real changes.
     private static Department[] DepartmentList(string version) =>
         [.. Enumerable.Range(0, Departments).Select(i => new Department($"d{i:D5}", $"Department {i} {version}", i < 10 ? null : $"d{(i + version.Length) % 10:D5}"))];
-
-    private static async Task<string> CreateDatabaseAsync(string admin)
-    {
-        var name = $"prov_bench_{Guid.NewGuid():N}";
-        await using (var connection = new NpgsqlConnection(admin))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        return new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
-    }
 
     private static async Task<IHost> StartSiloAsync(string database)
     {

@@ -9,9 +9,8 @@ internal static class GatewayTelemetry
 {
     public static WebApplicationBuilder AddGatewayTelemetry(this WebApplicationBuilder builder)
     {
-        builder.Services.AddProvisioningTelemetry(builder.Configuration, "provisioning-gateway")
-            .WithTracing(t => t.AddAspNetCoreInstrumentation())
-            .WithMetrics(m => m.AddAspNetCoreInstrumentation());
+        builder.Services.AddProvisioningTelemetry(
+            builder.Configuration, "provisioning-gateway", t => t.AddAspNetCoreInstrumentation(), m => m.AddAspNetCoreInstrumentation());
         return builder;
     }
 }

@@ -1,0 +1,126 @@
+using System.Text;
+using Npgsql;
+using Provisioning.KooGallery;
+
+namespace Provisioning.Bench;
+
+/// <summary>
+/// The callback targets of ARCHITECTURE.md, on the built gateway process with a durable PostgreSQL (run with PG_DURABLE=1):
+/// signed V1 newInstance calls that each open a new instance, against two baselines measured in the same run at the same
+/// concurrency — PostgreSQL's own rate of durable single-row upserts of the same size, and the same server answering a
+/// trivial endpoint. Then the p99 at half of the measured peak, and the read path (queryInstance with 1, 10 and 100 ids).
+/// </summary>
+internal static class CallbackBenchmark
+{
+    private const string Key = "bench-seller-key";
+    private const int Concurrency = 32;
+    private const int StateBytes = 1_200;
+    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(10);
+    private static readonly byte[] Success = Encoding.ASCII.GetBytes("\"resultCode\":\"000000\"");
+
+    public static async Task<int> RunAsync()
+    {
+        var database = await BenchDatabase.CreateAsync();
+        await using var gateway = await GatewayProcess.StartAsync(database, new Dictionary<string, string>
+        {
+            ["KooGallery:Key"] = Key,
+            ["KooGallery:AccessKey"] = "bench-v2-access-key",
+            ["KooGallery:KitAccessKey"] = "bench-kit-access-key",
+        });
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency * 2 }) { BaseAddress = gateway.Address };
+        await using var postgres = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(database) { MaxPoolSize = Concurrency * 2 }.ConnectionString);
+        await Execute(postgres, "CREATE TABLE bench_rows (key text PRIMARY KEY, payload bytea NOT NULL, version integer NOT NULL)");
+
+        var run = Guid.NewGuid().ToString("N")[..8];
+        var opened = new List<string>();
+        for (var i = 0; i < 100; i++)
+        {
+            opened.Add(await OpenAsync(http, $"SEED{run}{i}"));
+        }
+
+        Console.WriteLine($"Gateway process co-hosting a silo on PostgreSQL (fsync as configured by with-postgres.sh), {Concurrency} concurrent callers, {Duration.TotalSeconds:0} s per workload after a 2 s warm-up.");
+        var trivial = await LoadRun.ClosedLoopAsync("GET /health on the same server (baseline)", Concurrency, Duration, _ => Succeeds(http, "/health", expectBody: false));
+        var payload = new byte[StateBytes];
+        var upserts = await LoadRun.ClosedLoopAsync($"PostgreSQL durable single-row upsert, {StateBytes} B (baseline)", Concurrency, Duration,
+            i => UpsertAsync(postgres, $"row{run}{i}", payload));
+        var newInstance = await LoadRun.ClosedLoopAsync("V1 newInstance, new instance each call (durable)", Concurrency, Duration,
+            i => Succeeds(http, NewInstanceUrl($"BENCH{run}{i}"), expectBody: true));
+        var halfPeak = await LoadRun.OpenLoopAsync("V1 newInstance at half of its peak rate", Concurrency, newInstance.PerSecond / 2, Duration,
+            i => Succeeds(http, NewInstanceUrl($"HALF{run}{i}"), expectBody: true));
+        var repeats = await LoadRun.ClosedLoopAsync("V1 newInstance repeated (idempotent, no write)", Concurrency, Duration,
+            i => Succeeds(http, NewInstanceUrl($"SEED{run}{i % opened.Count}"), expectBody: true));
+        var queries = new List<LoadResult>();
+        foreach (var size in new[] { 1, 10, 100 })
+        {
+            queries.Add(await LoadRun.ClosedLoopAsync($"V1 queryInstance, {size} id(s) per call", Concurrency, Duration,
+                i => Succeeds(http, QueryUrl(opened.Skip(i % (opened.Count - size + 1)).Take(size)), expectBody: true)));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"{"workload",-52} {"calls/s",9} {"p50 ms",8} {"p99 ms",8} {"errors",7}");
+        foreach (var r in new[] { trivial, upserts, newInstance, halfPeak, repeats }.Concat(queries))
+        {
+            Console.WriteLine($"{r.Name,-52} {r.PerSecond,9:0} {r.P50Ms,8:0.0} {r.P99Ms,8:0.0} {r.Errors,7}");
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"newInstance / PostgreSQL upserts: {newInstance.PerSecond / upserts.PerSecond:0.00} (target ≥ 0.80)");
+        Console.WriteLine($"newInstance / trivial endpoint:   {newInstance.PerSecond / trivial.PerSecond:0.00}");
+        Console.WriteLine($"p99 at half of peak:              {halfPeak.P99Ms:0.0} ms (target < 50 ms)");
+        return 0;
+    }
+
+    private static string NewInstanceUrl(string orderId) => Signed(new Dictionary<string, string>
+    {
+        ["activity"] = "newInstance",
+        ["businessId"] = orderId,
+        ["orderId"] = orderId,
+        ["customerId"] = "68cbc86abc2018ab880d92f36422fa0e",
+        ["customerName"] = "bench",
+        ["productId"] = "00301-666666-0--0",
+        ["skuCode"] = "c1a2b3c4-d5e6-7890-abcd-ef1234567890",
+        ["chargingMode"] = "1",
+        ["expireTime"] = "20300101000000",
+        ["periodType"] = "month",
+        ["periodNumber"] = "1",
+    });
+
+    private static string QueryUrl(IEnumerable<string> ids) =>
+        Signed(new Dictionary<string, string> { ["activity"] = "queryInstance", ["instanceId"] = string.Join(",", ids) });
+
+    private static string Signed(Dictionary<string, string> parameters)
+    {
+        parameters["timeStamp"] = KooGalleryTime.FormatMillis(DateTimeOffset.UtcNow);
+        parameters["authToken"] = AuthToken.Compute(parameters, Key);
+        return "/koogallery?" + string.Join("&", parameters.Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value)}"));
+    }
+
+    private static async Task<string> OpenAsync(HttpClient http, string orderId)
+    {
+        var body = await http.GetStringAsync(NewInstanceUrl(orderId));
+        var start = body.IndexOf("\"instanceId\":\"", StringComparison.Ordinal) + 14;
+        return body[start..body.IndexOf('"', start)];
+    }
+
+    private static async Task<bool> Succeeds(HttpClient http, string url, bool expectBody)
+    {
+        using var response = await http.GetAsync(url);
+        var body = await response.Content.ReadAsByteArrayAsync();
+        return response.IsSuccessStatusCode && (!expectBody || body.AsSpan().IndexOf(Success) >= 0);
+    }
+
+    private static async Task<bool> UpsertAsync(NpgsqlDataSource postgres, string key, byte[] payload)
+    {
+        await using var command = postgres.CreateCommand(
+            "INSERT INTO bench_rows (key, payload, version) VALUES (@key, @payload, 1) ON CONFLICT (key) DO UPDATE SET payload = excluded.payload, version = bench_rows.version + 1");
+        command.Parameters.AddWithValue("key", key);
+        command.Parameters.AddWithValue("payload", payload);
+        return await command.ExecuteNonQueryAsync() == 1;
+    }
+
+    private static async Task Execute(NpgsqlDataSource postgres, string sql)
+    {
+        await using var command = postgres.CreateCommand(sql);
+        await command.ExecuteNonQueryAsync();
+    }
+}
