@@ -4,7 +4,6 @@ using Provisioning.Grains.Instances;
 using Provisioning.Grains.Tenants;
 using Provisioning.KooGallery;
 using Provisioning.KooGallery.Kit;
-using Provisioning.KooGallery.V2;
 
 namespace Provisioning.Gateway.KooGallery.Kit;
 
@@ -26,23 +25,20 @@ internal sealed class KitCallbacks(
 
     public Task<byte[]> HandleAsync(KitGeneration generation, string sync, byte[]? body, Func<string, string?> header, CancellationToken cancellationToken)
     {
-        JsonElement root = default;
-        string? bodyError = null;
-        if (body is null) bodyError = $"the body is larger than {KitEndpoint.MaxBodyBytes} bytes";
-        else if (!V2Body.TryRead(body, out root, out bodyError)) root = default;
-        var traffic = bodyError is null && KitEnvelope.IsTest(root) ? Traffic.Test : Traffic.Live;
+        var received = ReceivedBody.Read(body, KitEndpoint.MaxBodyBytes);
+        var traffic = received.IsJson && KitEnvelope.IsTest(received.Root) ? Traffic.Test : Traffic.Live;
         var protocol = generation == KitGeneration.V1 ? "kit-v1" : "kit-v2";
 
         return runner.RunAsync(protocol, sync, Syncs, traffic, async () =>
         {
-            if (body is null || bodyError is not null) return Answer.InvalidParameter(bodyError!);
-            if (await authentication.RefuseAsync(generation, body, root, header) is { } refusal)
+            if (received.Bytes is null || !received.IsJson) return Answer.InvalidParameter(received.Error!);
+            if (await authentication.RefuseAsync(generation, received.Bytes, received.Root, header) is { } refusal)
             {
                 logger.LogWarning("Refused {Protocol} {Sync}: {Reason}", protocol, sync, refusal);
                 return Answer.AuthenticationFailed(refusal);
             }
 
-            return await AnswerAsync(generation, sync, root, traffic);
+            return await AnswerAsync(generation, sync, received.Root, traffic);
         }, cancellationToken);
     }
 

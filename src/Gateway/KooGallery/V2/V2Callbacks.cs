@@ -30,23 +30,20 @@ internal sealed class V2Callbacks(
 
     public Task<byte[]> HandleAsync(byte[]? body, string? signature, string? timestamp, string? nonce, CancellationToken cancellationToken)
     {
-        JsonElement root = default;
-        string? bodyError = null;
-        if (body is null) bodyError = $"the body is larger than {V2Endpoint.MaxBodyBytes} bytes";
-        else if (!V2Body.TryRead(body, out root, out bodyError)) root = default;
-        var activity = bodyError is null ? V2Envelope.Activity(root) : null;
-        var traffic = bodyError is null && V2Envelope.IsTest(root) ? Traffic.Test : Traffic.Live;
+        var received = ReceivedBody.Read(body, V2Endpoint.MaxBodyBytes);
+        var activity = received.IsJson ? V2Envelope.Activity(received.Root) : null;
+        var traffic = received.IsJson && V2Envelope.IsTest(received.Root) ? Traffic.Test : Traffic.Live;
 
         return runner.RunAsync("v2", activity, Activities, traffic, async () =>
         {
-            if (body is null) return Answer.InvalidParameter(bodyError!);
-            if (await authentication.RefuseAsync(body, signature, timestamp, nonce) is { } refusal)
+            if (received.Bytes is null) return Answer.InvalidParameter(received.Error!);
+            if (await authentication.RefuseAsync(received.Bytes, signature, timestamp, nonce) is { } refusal)
             {
                 logger.LogWarning("Refused V2 {Activity}: {Reason}", activity, refusal);
                 return Answer.AuthenticationFailed(refusal);
             }
 
-            return bodyError is null ? await AnswerAsync(activity, traffic, root) : Answer.InvalidParameter(bodyError);
+            return received.IsJson ? await AnswerAsync(activity, traffic, received.Root) : Answer.InvalidParameter(received.Error!);
         }, cancellationToken);
     }
 
