@@ -5,11 +5,12 @@ return args switch
 {
     ["tenant-sync"] => await TenantSyncBenchmark.RunAsync(),
     ["callbacks"] => await CallbackBenchmark.RunAsync(),
+    ["instance-memory"] => await InstanceMemoryBenchmark.RunAsync(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Provisioning.Bench tenant-sync | callbacks");
+    Console.Error.WriteLine("usage: Provisioning.Bench tenant-sync | callbacks | instance-memory");
     return 2;
 }
