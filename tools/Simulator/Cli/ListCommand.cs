@@ -1,0 +1,20 @@
+using Provisioning.Simulator.Scenarios;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Provisioning.Simulator.Cli;
+
+/// <summary><c>list</c>: names and describes every scenario.</summary>
+public sealed class ListCommand : Command
+{
+    /// <inheritdoc />
+    public override int Execute(CommandContext context, CancellationToken cancellationToken)
+    {
+        foreach (var scenario in ScenarioCatalog.All)
+        {
+            AnsiConsole.Profile.Out.Writer.WriteLine($"{scenario.Name,-28} {scenario.Description}");
+        }
+
+        return 0;
+    }
+}
