@@ -1,5 +1,4 @@
 using Provisioning.Simulator.Scenarios;
-using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Provisioning.Simulator.Cli;
@@ -12,7 +11,7 @@ public sealed class ListCommand : Command
     {
         foreach (var scenario in ScenarioCatalog.All)
         {
-            AnsiConsole.Profile.Out.Writer.WriteLine($"{scenario.Name,-28} {scenario.Description}");
+            Console.WriteLine($"{scenario.Name,-28} {scenario.Description}");
         }
 
         return 0;

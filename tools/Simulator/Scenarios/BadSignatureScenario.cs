@@ -1,4 +1,5 @@
 using Provisioning.KooGallery;
+using Provisioning.Simulator.Marketplace;
 
 namespace Provisioning.Simulator.Scenarios;
 
@@ -19,6 +20,6 @@ public sealed class BadSignatureScenario : IScenario
         await play.Step("V1 queryInstance with another Key", () => play.V1.Send(
             play.V1.Sign("queryInstance", [("instanceId", instanceId)], signingKey: play.Key + "-other")), refused);
         await play.Step("V2 queryInstance with another access key", () => play.V2.Send(
-            play.V2.Sign(Marketplace.V2Marketplace.Body("queryInstance", ("instanceId", instanceId)), signingKey: play.AccessKey + "-other")), refused);
+            play.V2.Sign(V2Marketplace.Body("queryInstance", ("instanceId", instanceId)), signingKey: play.AccessKey + "-other")), refused);
     }
 }

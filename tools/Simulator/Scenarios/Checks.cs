@@ -49,12 +49,12 @@ public static class Checks
         }
 
         var encryptType = answer.Text("encryptType");
-        if (encryptType is not null && !EncryptTypes.TryParse(encryptType, out _))
+        var type = EncryptTypes.Default;
+        if (encryptType is not null && !EncryptTypes.TryParse(encryptType, out type))
         {
             return $"encryptType {encryptType} is unknown";
         }
 
-        EncryptTypes.TryParse(encryptType, out var type);
         var cipher = new FieldCipher(key, type);
         return Decrypts(app, "userName", cipher) ?? Decrypts(app, "password", cipher);
     }

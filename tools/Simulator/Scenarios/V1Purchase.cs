@@ -5,8 +5,14 @@ namespace Provisioning.Simulator.Scenarios;
 /// <summary>The parameters of a V1 purchase, as the marketplace sends them for one order.</summary>
 public static class V1Purchase
 {
-    /// <summary>The charging modes the marketplace sends in <c>chargingMode</c>.</summary>
-    public const string PayPerUse = "0", Periodic = "1", OneTime = "3";
+    /// <summary>The <c>chargingMode</c> of a pay-per-use (按需) order.</summary>
+    public const string PayPerUse = "0";
+
+    /// <summary>The <c>chargingMode</c> of a periodic (包周期) order.</summary>
+    public const string Periodic = "1";
+
+    /// <summary>The <c>chargingMode</c> of a one-time (按次) order.</summary>
+    public const string OneTime = "3";
 
     /// <summary>A fresh order id in the marketplace's format.</summary>
     public static string NewOrderId() => "CS" + Guid.NewGuid().ToString("N")[..15].ToUpperInvariant();

@@ -1,4 +1,5 @@
 using Provisioning.KooGallery;
+using Provisioning.Simulator.Marketplace;
 
 namespace Provisioning.Simulator.Scenarios;
 
@@ -44,7 +45,7 @@ public sealed class V2DebugScenario : IScenario
         await play.Step("refreshInstance after release", () => Renew(play, instance, test, run), success);
     }
 
-    private static Task<Marketplace.MarketplaceAnswer> Renew(ScenarioPlay play, (string, object?) instance, (string, object?) test, string run) =>
+    private static Task<MarketplaceAnswer> Renew(ScenarioPlay play, (string, object?) instance, (string, object?) test, string run) =>
         play.V2.Call("refreshInstance", instance, ("orderId", "MOCKPERIODMONTHRENEW"), ("orderLineId", $"MOCKPERIODMONTHRENEW-{run}"),
             ("scene", "RENEWAL"), ("expireTime", KooGalleryTime.FormatSeconds(DateTimeOffset.UtcNow.AddYears(2))), test);
 }
