@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Provisioning.KooGallery;
+
+namespace Provisioning.Simulator.Marketplace;
+
+/// <summary>
+/// Plays the marketplace's V2 production interface: POST calls with a compact JSON body, signed with the
+/// V2 access key over a nonce and a timestamp; answers are verified with the same access key.
+/// </summary>
+public sealed class V2Marketplace(HttpClient http, string accessKey, string basePath)
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+    private const int MaxPolls = 20;
+
+    /// <summary>A compact JSON body with its keys in ascending order, as the marketplace sends it.</summary>
+    public static byte[] Body(string activity, params (string Name, object? Value)[] fields)
+    {
+        var json = new JsonObject();
+        foreach (var (name, value) in fields.Append(("activity", activity)).OrderBy(f => f.Item1, StringComparer.Ordinal))
+        {
+            json[name] = JsonSerializer.SerializeToNode(value);
+        }
+
+        return Encoding.UTF8.GetBytes(json.ToJsonString());
+    }
+
+    /// <summary>Signs a body with a fresh nonce, at <paramref name="at"/> (now unless given), with <paramref name="signingKey"/> (the access key unless given).</summary>
+    public V2Request Sign(byte[] body, DateTimeOffset? at = null, string? signingKey = null)
+    {
+        var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeMilliseconds().ToString();
+        return new V2Request(body, V2Signature.Compute(body, signingKey ?? accessKey, nonce, timestamp), nonce, timestamp);
+    }
+
+    /// <summary>Sends a correctly signed call.</summary>
+    public Task<MarketplaceAnswer> Call(string activity, params (string Name, object? Value)[] fields) =>
+        Send(Sign(Body(activity, fields)));
+
+    /// <summary>Calls queryInstance again while the instance is still being provisioned (000004), as the marketplace polls.</summary>
+    public async Task<MarketplaceAnswer> PollUntilOpen(params (string Name, object? Value)[] fields)
+    {
+        var answer = await Call("queryInstance", fields);
+        for (var poll = 1; poll < MaxPolls && answer.ResultCode == ResultCodes.InProgress; poll++)
+        {
+            await Task.Delay(PollInterval);
+            answer = await Call("queryInstance", fields);
+        }
+
+        return answer;
+    }
+
+    /// <summary>Sends exactly this request.</summary>
+    public Task<MarketplaceAnswer> Send(V2Request call, CancellationToken cancellationToken = default)
+    {
+        var query = $"{V2Signature.SignatureParameter}={Uri.EscapeDataString(call.Signature)}"
+            + $"&{V2Signature.TimestampParameter}={Uri.EscapeDataString(call.Timestamp)}"
+            + $"&{V2Signature.NonceParameter}={Uri.EscapeDataString(call.Nonce)}";
+        var content = new ByteArrayContent(call.Body);
+        content.Headers.TryAddWithoutValidation("Content-Type", "application/json;charset=utf8");
+        var request = new HttpRequestMessage(HttpMethod.Post, $"{basePath}?{query}") { Content = content };
+        request.Headers.Accept.ParseAdd("application/json");
+        return AnswerReader.ExchangeAsync(http, request, accessKey, cancellationToken);
+    }
+}

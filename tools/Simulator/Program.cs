@@ -1,0 +1,11 @@
+using Provisioning.Simulator.Cli;
+using Spectre.Console.Cli;
+
+var app = new CommandApp();
+app.Configure(config =>
+{
+    config.SetApplicationName("simulator");
+    config.AddCommand<RunCommand>("run").WithDescription("Play the scenarios against a running gateway and print the report.");
+    config.AddCommand<ListCommand>("list").WithDescription("List the scenarios.");
+});
+return await app.RunAsync(args);

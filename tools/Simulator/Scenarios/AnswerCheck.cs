@@ -1,0 +1,6 @@
+using Provisioning.Simulator.Marketplace;
+
+namespace Provisioning.Simulator.Scenarios;
+
+/// <summary>One requirement on an answer: the reason it is not met, or null when it is.</summary>
+public delegate string? AnswerCheck(MarketplaceAnswer answer);

@@ -1,0 +1,25 @@
+namespace Provisioning.Simulator.Scenarios;
+
+/// <summary>Every scenario the simulator can play, in the order a full run plays them.</summary>
+public static class ScenarioCatalog
+{
+    /// <summary>All scenarios.</summary>
+    public static IReadOnlyList<IScenario> All { get; } =
+    [
+        new V1PeriodicScenario(),
+        new V1OneTimeScenario(),
+        new V1TrialScenario(),
+        new V1PayPerUseScenario(),
+        new V2DebugScenario(),
+        new BadSignatureScenario(),
+        new ReplayScenario(),
+        new StaleScenario(),
+        new TamperedScenario(),
+        new ConcurrentDuplicatesScenario(),
+        new TruncatedScenario(),
+    ];
+
+    /// <summary>The scenario with this name, or null when there is none.</summary>
+    public static IScenario? Find(string name) =>
+        All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+}

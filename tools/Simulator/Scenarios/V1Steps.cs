@@ -1,0 +1,24 @@
+using Provisioning.KooGallery;
+using Provisioning.Simulator.Marketplace;
+
+namespace Provisioning.Simulator.Scenarios;
+
+/// <summary>The V1 steps several scenarios share.</summary>
+internal static class V1Steps
+{
+    public static readonly Expectation Success = Expectation.Code(ResultCodes.Success);
+
+    /// <summary>Opens an instance for a purchase and checks its instanceId and credentials.</summary>
+    public static Task<MarketplaceAnswer> Open(ScenarioPlay play, (string Name, string Value)[] purchase) =>
+        play.Step("newInstance", () => play.V1.Call("newInstance", purchase),
+            Success.And(Checks.Has("instanceId")).And(Checks.OpenedWithCredentials(play.Key)));
+
+    /// <summary>Queries one instance and checks it comes back with credentials.</summary>
+    public static Task<MarketplaceAnswer> Query(ScenarioPlay play, string? instanceId) =>
+        play.Step("queryInstance", () => play.V1.Call("queryInstance", ("instanceId", instanceId ?? string.Empty)),
+            Success.And(Checks.QueriedWithCredentials(instanceId, play.Key)));
+
+    /// <summary>Releases an instance.</summary>
+    public static Task<MarketplaceAnswer> Release(ScenarioPlay play, string step, string? instanceId, string orderId) =>
+        play.Step(step, () => play.V1.Call("releaseInstance", ("instanceId", instanceId ?? string.Empty), ("orderId", orderId)), Success);
+}
