@@ -33,6 +33,7 @@ public static class KooGalleryEndpoints
         builder.Services.AddSingleton<InstanceQuery>();
         builder.Services.AddSingleton<V1Translation>();
         builder.Services.AddSingleton<V1Callbacks>();
+        builder.Services.AddSingleton<SignedCallWindow>();
         builder.Services.AddSingleton<V2Authentication>();
         builder.Services.AddSingleton<V2Callbacks>();
         builder.Services.AddSingleton<KitAuthentication>();

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Provisioning.Grains.Replay;
 using Provisioning.KooGallery;
 using Provisioning.KooGallery.Kit;
 
@@ -11,9 +10,8 @@ namespace Provisioning.Gateway.KooGallery.Kit;
 /// canonical body (Kit access key), a timestamp within the window and a nonce never seen anywhere in the cluster.
 /// Returns why the call is refused, or null.
 /// </summary>
-internal sealed class KitAuthentication(IGrainFactory grains, IOptions<KooGalleryOptions> options, TimeProvider clock)
+internal sealed class KitAuthentication(SignedCallWindow window, IOptions<KooGalleryOptions> options)
 {
-    private const int MaxNonceLength = 128;
     private const string NonceScope = "kit";
 
     public async Task<string?> RefuseAsync(KitGeneration generation, byte[] raw, JsonElement body, Func<string, string?> header)
@@ -29,14 +27,8 @@ internal sealed class KitAuthentication(IGrainFactory grains, IOptions<KooGaller
         if (string.IsNullOrEmpty(sign)) return "x-sign header is missing";
         if (string.IsNullOrEmpty(timestamp)) return "x-timestamp header is missing";
         if (string.IsNullOrEmpty(nonce)) return "x-nonce header is missing";
-        if (nonce.Length > MaxNonceLength) return $"x-nonce is longer than {MaxNonceLength} characters";
-        if (!V2Signature.TryParseTimestamp(timestamp, out var sent)) return "x-timestamp is not a Unix time in milliseconds";
-
-        var window = options.Value.V2TimestampWindow;
-        if ((clock.GetUtcNow() - sent).Duration() > window) return $"x-timestamp is more than {window.TotalSeconds:0} s away from the server clock";
+        if (window.Refuse("x-timestamp", timestamp, "x-nonce", nonce, out var sent) is { } stale) return stale;
         if (!KitSignature.Verify(sign, raw, body, options.Value.KitAccessKey!, nonce, timestamp)) return "x-sign does not match the request";
-
-        var fresh = await grains.For(NonceScope, sent, nonce).TryRegister(nonce, sent + window + TimeSpan.FromMinutes(1));
-        return fresh ? null : "x-nonce has already been used";
+        return await window.TryUseNonceAsync(NonceScope, sent, nonce) ? null : "x-nonce has already been used";
     }
 }
