@@ -23,7 +23,9 @@ internal sealed class SaasInstanceGrain(
     private Task<OrderLine>? _fetch;
     private IGrainTimer? _poll;
 
-    private InstanceAddress Address => InstanceAddress.FromGrainKey(this.GetPrimaryKeyString());
+    private InstanceAddress? _address;
+
+    private InstanceAddress Address => _address ??= InstanceAddress.FromGrainKey(this.GetPrimaryKeyString());
 
     /// <summary>Another line of the same pay-per-use order already holds this product's instance: it answers instead.</summary>
     private ISaasInstanceGrain? Holder =>
