@@ -1,3 +1,5 @@
+using Provisioning.Grains.Usage;
+
 namespace Provisioning.Grains.Instances;
 
 /// <summary>
@@ -31,4 +33,7 @@ public interface ISaasInstanceGrain : IGrainWithStringKey
 
     /// <summary>Every transition applied so far, oldest first.</summary>
     [Alias("GetHistory")] Task<IReadOnlyList<InstanceTransition>> GetHistory();
+
+    /// <summary>What the instance allows to be metered, or null if it has not been opened.</summary>
+    [Alias("GetUsageTerms")] Task<UsageTerms?> GetUsageTerms();
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Provisioning.Grains.Orders;
+using Provisioning.Grains.Usage;
 
 namespace Provisioning.Grains.Instances;
 
@@ -119,6 +120,12 @@ internal sealed class SaasInstanceGrain(
 
     Task<IReadOnlyList<InstanceTransition>> ISaasInstanceGrain.GetHistory() =>
         Task.FromResult<IReadOnlyList<InstanceTransition>>([.. state.State.History]);
+
+    async Task<UsageTerms?> ISaasInstanceGrain.GetUsageTerms()
+    {
+        if (Holder is { } holder) return await holder.GetUsageTerms();
+        return state.State is { IsOpened: true, Plan: { } plan } s ? new UsageTerms(plan.ChargingMode, plan.ProductId, UsagePeriods.Of(s.History)) : null;
+    }
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {

@@ -1,0 +1,17 @@
+namespace Provisioning.Grains.Usage;
+
+/// <summary>
+/// The meter of one live pay-per-use instance, keyed like the instance (<c>InstanceAddress.GrainKey</c>). It validates
+/// and records usage events, aggregates them per (package, hour), and stages closed hours for the marketplace.
+/// </summary>
+[Alias("prov.IUsageMeterGrain")]
+public interface IUsageMeterGrain : IGrainWithStringKey
+{
+    /// <summary>Records the events that are valid; answers one result per event, in order, once the accepted ones are durable.</summary>
+    [Alias("Record")] Task<IReadOnlyList<UsageEventResult>> Record(IReadOnlyList<UsageEvent> events);
+
+    /// <summary>Usage recorded so far per package (one entry without a package for plain pay-per-use); null if the instance is not metered.</summary>
+    [Alias("GetTotals")] Task<IReadOnlyList<UsageTotal>?> GetTotals();
+
+    [Alias("GetStatement")] Task<MeterStatement> GetStatement();
+}

@@ -1,0 +1,23 @@
+using Orleans.Concurrency;
+
+namespace Provisioning.Grains.Usage;
+
+/// <summary>
+/// Pushes staged usage records to the marketplace in batches across instances, retries transient failures with backoff
+/// and parks permanent ones as dead letters. One per cluster, keyed <see cref="Key"/>.
+/// </summary>
+[Alias("prov.IUsagePushGrain")]
+public interface IUsagePushGrain : IGrainWithStringKey
+{
+    public const string Key = "live";
+
+    /// <summary>Asks for a push round soon: records were staged.</summary>
+    [Alias("Wake"), OneWay] Task Wake();
+
+    [Alias("GetSummary")] Task<OutboxSummary> GetSummary();
+
+    [Alias("GetDeadLetters")] Task<IReadOnlyList<MeteringRecord>> GetDeadLetters(int limit);
+
+    /// <summary>Makes dead-lettered records (of one instance, or all) pending again and pushes them; answers how many.</summary>
+    [Alias("Redrive")] Task<int> Redrive(string? instanceId);
+}
