@@ -6,11 +6,12 @@ return args switch
     ["tenant-sync"] => await TenantSyncBenchmark.RunAsync(),
     ["callbacks"] => await CallbackBenchmark.RunAsync(),
     ["instance-memory"] => await InstanceMemoryBenchmark.RunAsync(),
+    ["usage-ingest"] => await UsageIngestBenchmark.RunAsync(),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Provisioning.Bench tenant-sync | callbacks | instance-memory");
+    Console.Error.WriteLine("usage: Provisioning.Bench tenant-sync | callbacks | instance-memory | usage-ingest");
     return 2;
 }

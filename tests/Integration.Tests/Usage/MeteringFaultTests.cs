@@ -1,0 +1,159 @@
+using System.Collections.Immutable;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
+using Orleans.TestingHost;
+using Provisioning.Grains.Hosting;
+using Provisioning.Grains.Instances;
+using Provisioning.Grains.Usage;
+using Provisioning.Integration.Tests.Database;
+using Provisioning.Integration.Tests.Postgres;
+using Provisioning.Testing;
+using Xunit.Abstractions;
+
+namespace Provisioning.Integration.Tests.Usage;
+
+/// <summary>
+/// Every unit of usage is billed once: two silos on PostgreSQL push to a fake usage receiver that fails with 500s and answers
+/// too late (so records arrive twice), a silo is killed in the middle of the hour, and usage arrives after its hour was pushed.
+/// </summary>
+public sealed class MeteringFaultTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const string AccessKey = "metering-access-key";
+
+    /// <summary>Shared by the in-process silos, so the test can close hours by moving "now".</summary>
+    private static readonly ShiftedClock Clock = new();
+
+    private FakeUsageApi _marketplace = null!;
+
+    private sealed class MeteringSilo : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo)
+        {
+            silo.AddProvisioning(silo.Configuration)
+                .Configure<ClusterMembershipOptions>(o => (o.ProbeTimeout, o.NumMissedProbesLimit) = (TimeSpan.FromSeconds(1), 2));
+            silo.Services.AddSingleton<TimeProvider>(Clock);
+        }
+    }
+
+    private sealed class PatientClient : IClientBuilderConfigurator
+    {
+        public void Configure(IConfiguration configuration, IClientBuilder client) =>
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(5));
+    }
+
+    public async Task InitializeAsync() => _marketplace = await FakeUsageApi.StartAsync(AccessKey);
+
+    public async Task DisposeAsync() => await _marketplace.DisposeAsync();
+
+    [Fact]
+    public async Task Usage_reaches_the_marketplace_exactly_once_through_failures_a_killed_silo_and_late_events()
+    {
+        var database = await PostgresServer.CreateMigratedDatabaseAsync("metering");
+        var builder = new TestClusterBuilder(2);
+        builder.Options.UseTestClusterMembership = false;
+        builder.Options.ServiceId = "provisioning";
+        builder.Options.ClusterId = "metering";
+        foreach (var (name, value) in new Dictionary<string, string>
+        {
+            ["ConnectionStrings:Provisioning"] = database,
+            [PostgresProviders.ConnectionStringKey] = database,
+            ["KooGallery:AccessKey"] = AccessKey,
+            ["KooGallery:OpenApi:BaseUrl"] = _marketplace.BaseUrl,
+            ["KooGallery:OpenApi:FallbackBaseUrl"] = "",
+            ["KooGallery:OpenApi:Timeout"] = "00:00:00.500",
+            ["KooGallery:OpenApi:MaxRetries"] = "1",
+            ["KooGallery:OpenApi:RetryDelay"] = "00:00:00.050",
+            ["Usage:StagePeriod"] = "00:00:00.200",
+            ["Usage:PushPeriod"] = "00:00:00.300",
+            ["Usage:RetryDelay"] = "00:00:00.200",
+            ["Usage:MaxRetryDelay"] = "00:00:01",
+        })
+        {
+            builder.Properties[name] = value;
+        }
+
+        builder.AddSiloBuilderConfigurator<MeteringSilo>();
+        builder.AddClientBuilderConfigurator<PostgresProviders>();
+        builder.AddClientBuilderConfigurator<PatientClient>();
+        await using var cluster = builder.Build();
+        await cluster.DeployAsync();
+
+        var instances = new List<string>();
+        for (var i = 0; i < 8; i++) instances.Add(await Open(cluster, $"METER{i}-{Guid.NewGuid():N}"));
+        var ingested = new Dictionary<(string, DateTimeOffset), decimal>();
+        var random = new Random(7);
+
+        async Task ReportAll(int round, DateTimeOffset occurredAt)
+        {
+            foreach (var instance in instances)
+            {
+                var events = Enumerable.Range(0, 5).Select(e => new UsageEvent($"{instance}-{round}-{e}", random.Next(1, 10_000) / 100m, occurredAt, null)).ToList();
+                var results = await Retrying(() => cluster.Client.GetGrain<IUsageMeterGrain>(new InstanceAddress(instance, Traffic.Live).GrainKey).Record(events));
+                // A retry after an answer was lost finds the events recorded: that is the same usage, counted once.
+                Assert.All(results, r => Assert.NotEqual(UsageEventStatus.Rejected, r.Status));
+                var key = (instance, UsageHours.Start(occurredAt));
+                ingested[key] = ingested.GetValueOrDefault(key) + events.Sum(e => e.Quantity);
+                Assert.All(await Retrying(() => cluster.Client.GetGrain<IUsageMeterGrain>(new InstanceAddress(instance, Traffic.Live).GrainKey).Record(events)),
+                    r => Assert.Equal(UsageEventStatus.Duplicate, r.Status));
+            }
+        }
+
+        var opened = Clock.GetUtcNow();
+        await ReportAll(0, opened);
+        await cluster.KillSiloAsync(cluster.SecondarySilos[0]);
+        await ReportAll(1, Clock.GetUtcNow());
+
+        _marketplace.Inject(FakeUsageApi.Fault.InternalError, FakeUsageApi.Fault.AnswerTooLate, FakeUsageApi.Fault.InternalError, FakeUsageApi.Fault.AnswerTooLate);
+        Clock.Advance(TimeSpan.FromHours(2));
+        await WaitForTotals(cluster, instances, ingested);
+
+        await ReportAll(2, opened);
+        await WaitForTotals(cluster, instances, ingested);
+
+        Assert.Empty(_marketplace.ConflictingSns());
+        Assert.Equal(0, _marketplace.BadSignatures);
+        var distinct = _marketplace.Received.Select(r => r.MeteringSn).Distinct().Count();
+        Assert.True(_marketplace.Received.Count > distinct, "no record arrived twice, so the late answers were not exercised");
+        Assert.True(distinct >= 2 * instances.Count, "every instance's hour needs its record and the late usage's correction");
+        output.WriteLine($"{distinct} records ({_marketplace.Received.Count} deliveries in {_marketplace.Calls} calls) carried {ingested.Values.Sum()} units for {instances.Count} instances.");
+    }
+
+    private async Task WaitForTotals(TestCluster cluster, IReadOnlyList<string> instances, IReadOnlyDictionary<(string, DateTimeOffset), decimal> ingested)
+    {
+        // A meter whose silo died comes back when it is next called; its hourly reminder would do the same, later.
+        foreach (var instance in instances)
+        {
+            await Retrying(() => cluster.Client.GetGrain<IUsageMeterGrain>(new InstanceAddress(instance, Traffic.Live).GrainKey).GetStatement());
+        }
+
+        await Eventually.True(() => _marketplace.TotalsByHour().OrderBy(t => t.Key).SequenceEqual(ingested.OrderBy(t => t.Key)),
+            "the marketplace has taken exactly what was ingested for every instance", TimeSpan.FromSeconds(60));
+    }
+
+    private static async Task<string> Open(TestCluster cluster, string orderId)
+    {
+        var address = new InstanceAddress(InstanceIds.Derive(OrderKey.ForOrder(orderId), Traffic.Live), Traffic.Live);
+        var reply = await cluster.Client.GetInstance(address).Open(new OpenInstance(
+            orderId, new Buyer("customer", "buyer", null, null, null, null), new Plan("00301-666666-0--0", "sku", ChargingMode.PayPerUse, Quantities.None, null, null),
+            Trial: false, ExpiresAt: null, 0m, ImmutableDictionary<string, string>.Empty));
+        Assert.Equal(InstanceOutcome.Applied, reply.Outcome);
+        return address.InstanceId;
+    }
+
+    // Calls to activations of the killed silo fail until the cluster declares it dead; the caller retries, as the seller's application would.
+    private static async Task<T> Retrying<T>(Func<Task<T>> call)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); ; await Task.Delay(200))
+        {
+            try
+            {
+                return await call();
+            }
+            catch (Exception e) when (e is TimeoutException or OrleansException && DateTime.UtcNow < deadline)
+            {
+                // Try again.
+            }
+        }
+    }
+}
