@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Provisioning.Grains.Usage;
 
 namespace Provisioning.Grains.Instances;
@@ -34,6 +35,9 @@ public interface ISaasInstanceGrain : IGrainWithStringKey
     /// <summary>Every transition applied so far, oldest first.</summary>
     [Alias("GetHistory")] Task<IReadOnlyList<InstanceTransition>> GetHistory();
 
-    /// <summary>What the instance allows to be metered, or null if it has not been opened.</summary>
-    [Alias("GetUsageTerms")] Task<UsageTerms?> GetUsageTerms();
+    /// <summary>
+    /// What the instance allows to be metered, or null if it has not been opened. Interleaves, because the instance calls its
+    /// meter while changing and the meter asks for the terms when it activates.
+    /// </summary>
+    [Alias("GetUsageTerms"), AlwaysInterleave] Task<UsageTerms?> GetUsageTerms();
 }

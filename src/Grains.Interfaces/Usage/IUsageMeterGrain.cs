@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Provisioning.Grains.Usage;
 
 /// <summary>
@@ -14,4 +16,7 @@ public interface IUsageMeterGrain : IGrainWithStringKey
     [Alias("GetTotals")] Task<IReadOnlyList<UsageTotal>?> GetTotals();
 
     [Alias("GetStatement")] Task<MeterStatement> GetStatement();
+
+    /// <summary>The instance tells its meter of every change before it answers the marketplace, so a freeze stops usage at once.</summary>
+    [Alias("UpdateTerms"), AlwaysInterleave] Task UpdateTerms(UsageTerms terms);
 }

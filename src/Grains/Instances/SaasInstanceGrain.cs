@@ -121,11 +121,7 @@ internal sealed class SaasInstanceGrain(
     Task<IReadOnlyList<InstanceTransition>> ISaasInstanceGrain.GetHistory() =>
         Task.FromResult<IReadOnlyList<InstanceTransition>>([.. state.State.History]);
 
-    async Task<UsageTerms?> ISaasInstanceGrain.GetUsageTerms()
-    {
-        if (Holder is { } holder) return await holder.GetUsageTerms();
-        return state.State is { IsOpened: true, Plan: { } plan } s ? new UsageTerms(plan.ChargingMode, plan.ProductId, UsagePeriods.Of(s.History)) : null;
-    }
+    async Task<UsageTerms?> ISaasInstanceGrain.GetUsageTerms() => Holder is { } holder ? await holder.GetUsageTerms() : UsageTerms();
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -172,7 +168,17 @@ internal sealed class SaasInstanceGrain(
             DeactivateOnIdle();
             throw;
         }
+
+        // The meter judges usage by these terms: it learns of a freeze or release before the marketplace does. Should this
+        // call fail, the meter's activation is gone, and the next one reads the terms afresh.
+        if (Address.Traffic == Traffic.Live && UsageTerms() is { IsMetered: true } terms)
+        {
+            await GrainFactory.GetGrain<IUsageMeterGrain>(Address.GrainKey).UpdateTerms(terms);
+        }
     }
+
+    private UsageTerms? UsageTerms() =>
+        state.State is { IsOpened: true, Plan: { } plan } s ? new UsageTerms(plan.ChargingMode, plan.ProductId, UsagePeriods.Of(s.History)) : null;
 
     private void ContinueProvisioning()
     {

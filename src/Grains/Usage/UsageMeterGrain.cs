@@ -4,7 +4,8 @@ using Provisioning.Grains.Instances;
 namespace Provisioning.Grains.Usage;
 
 /// <summary>
-/// The meter of one live instance. Events are checked against the instance's usage terms, appended to the ledger (which
+/// The meter of one live instance. Events are checked against the instance's usage terms (read when the meter activates,
+/// then kept current by the instance), appended to the ledger (which
 /// is what makes them durable and idempotent), then counted here; closed hours are staged as records for the push
 /// grain by a timer while the meter is active, and by an hourly reminder that wakes it after deactivation.
 /// </summary>
@@ -28,7 +29,12 @@ internal sealed class UsageMeterGrain(
     {
         _address = InstanceAddress.FromGrainKey(this.GetPrimaryKeyString());
         _meter = new UsageMeter(_address.InstanceId);
-        if (_address.Traffic == Traffic.Live) _meter.Load(await ledger.GetHoursAsync(_address.InstanceId, cancellationToken));
+        if (_address.Traffic == Traffic.Live)
+        {
+            _meter.Load(await ledger.GetHoursAsync(_address.InstanceId, cancellationToken));
+            _terms = await Instance.GetUsageTerms();
+        }
+
         var period = options.Value.StagePeriod;
         this.RegisterGrainTimer(Stage, new GrainTimerCreationOptions(period, period));
     }
@@ -37,7 +43,6 @@ internal sealed class UsageMeterGrain(
     {
         if (_address.Traffic == Traffic.Test) return Report([.. events.Select(_ => UsageEventResult.Rejected("test traffic is never metered"))]);
 
-        _terms = await Instance.GetUsageTerms();
         var now = clock.GetUtcNow();
         var results = new UsageEventResult[events.Count];
         var valid = new List<(int Index, UsageEvent Event)>(events.Count);
@@ -62,10 +67,13 @@ internal sealed class UsageMeterGrain(
         return Report(results);
     }
 
-    async Task<IReadOnlyList<UsageTotal>?> IUsageMeterGrain.GetTotals()
+    Task<IReadOnlyList<UsageTotal>?> IUsageMeterGrain.GetTotals() =>
+        Task.FromResult(_terms is { IsMetered: true } terms ? _meter.Totals(terms.ChargingMode, clock.GetUtcNow()) : null);
+
+    Task IUsageMeterGrain.UpdateTerms(UsageTerms terms)
     {
-        _terms ??= await Instance.GetUsageTerms();
-        return _terms is { IsMetered: true } terms ? _meter.Totals(terms.ChargingMode, clock.GetUtcNow()) : null;
+        _terms = terms;
+        return Task.CompletedTask;
     }
 
     async Task<MeterStatement> IUsageMeterGrain.GetStatement()
@@ -83,7 +91,6 @@ internal sealed class UsageMeterGrain(
     {
         if (_meter.HasUnstaged)
         {
-            _terms ??= await Instance.GetUsageTerms();
             var records = _meter.Close(clock.GetUtcNow(), options.Value.CloseDelay, _terms?.ProductId ?? "");
             if (records.Count > 0)
             {
