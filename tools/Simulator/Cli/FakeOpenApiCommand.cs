@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Provisioning.Simulator.OpenApi;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -5,8 +6,8 @@ using Spectre.Console.Cli;
 namespace Provisioning.Simulator.Cli;
 
 /// <summary>
-/// <c>fake-openapi</c>: runs the fake KooGallery open API until Ctrl+C, printing one line per call, then a summary of the usage
-/// received. Keys are never printed.
+/// <c>fake-openapi</c>: runs the fake KooGallery open API until Ctrl+C or SIGTERM, printing one line per call, then a summary of
+/// the usage received (exit code 1 when a metering_sn arrived with two different values). Keys are never printed.
 /// </summary>
 public sealed class FakeOpenApiCommand : AsyncCommand<FakeOpenApiSettings>
 {
@@ -14,31 +15,27 @@ public sealed class FakeOpenApiCommand : AsyncCommand<FakeOpenApiSettings>
     public override async Task<int> ExecuteAsync(CommandContext context, FakeOpenApiSettings settings, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        ConsoleCancelEventHandler onCtrlC = (_, e) =>
+        void Stop(PosixSignalContext signal)
         {
-            e.Cancel = true;
+            signal.Cancel = true;
             stop.Cancel();
-        };
-        Console.CancelKeyPress += onCtrlC;
-        try
-        {
-            var options = new FakeOpenApiOptions(settings.Port, settings.AccessKeyId!, settings.SecretAccessKey!, settings.AccessKey!);
-            await using var api = await FakeOpenApi.StartAsync(options, line => AnsiConsole.MarkupLineInterpolated($"[grey]{DateTimeOffset.Now:HH:mm:ss.fff}[/] {line}"));
-            AnsiConsole.MarkupLineInterpolated($"Fake KooGallery open API on [bold]{api.BaseUrl}[/]; point the gateway at it with KooGallery__OpenApi__BaseUrl={api.BaseUrl} and the same AK/SK. Ctrl+C stops.");
-            await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
-
-            var usage = api.Usage.Snapshot();
-            AnsiConsole.MarkupLineInterpolated($"Usage received: {usage.Records.Count} records, {usage.Repeats} repeats, {usage.Conflicts.Count} conflicts, {usage.AcceptedPushes} pushes taken, {usage.RefusedPushes} refused.");
-            foreach (var conflict in usage.Conflicts)
-            {
-                AnsiConsole.MarkupLineInterpolated($"[red]conflict[/] metering_sn {conflict.MeteringSn}: {conflict.First.UsageValue} then {conflict.Later.UsageValue}");
-            }
-
-            return usage.Conflicts.Count == 0 ? 0 : 1;
         }
-        finally
+
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+
+        var options = new FakeOpenApiOptions(settings.Port, settings.AccessKeyId!, settings.SecretAccessKey!, settings.AccessKey!);
+        await using var api = await FakeOpenApi.StartAsync(options, line => AnsiConsole.MarkupLineInterpolated($"[grey]{DateTimeOffset.Now:HH:mm:ss.fff}[/] {line}"));
+        AnsiConsole.MarkupLineInterpolated($"Fake KooGallery open API on [bold]{api.BaseUrl}[/]; point the gateway at it with KooGallery__OpenApi__BaseUrl={api.BaseUrl} and the same AK/SK. Ctrl+C stops.");
+        await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+
+        var usage = api.Usage.Snapshot();
+        AnsiConsole.MarkupLineInterpolated($"Usage received: {usage.Records.Count} records, {usage.Repeats} repeats, {usage.Conflicts.Count} conflicts, {usage.AcceptedPushes} pushes taken, {usage.RefusedPushes} refused.");
+        foreach (var conflict in usage.Conflicts)
         {
-            Console.CancelKeyPress -= onCtrlC;
+            AnsiConsole.MarkupLineInterpolated($"[red]conflict[/] metering_sn {conflict.MeteringSn}: {conflict.First.UsageValue} then {conflict.Later.UsageValue}");
         }
+
+        return usage.Conflicts.Count == 0 ? 0 : 1;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Provisioning.Simulator.OpenApi;
@@ -37,6 +38,7 @@ public sealed class FakeOpenApi : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IHostLifetime, SignalFreeLifetime>();
         builder.Services.ConfigureHttpJsonOptions(json => ControlJson.Configure(json.SerializerOptions));
         var api = new FakeOpenApi(builder.Build());
 
