@@ -35,9 +35,9 @@ public static class Checks
     public static AnswerCheck NoInstances() =>
         answer => answer.FirstInfo is null ? null : "info lists an instance that should be gone";
 
-    /// <summary>The exchange took at least <paramref name="least"/> (the body really was trickled) and less than <paramref name="limit"/>.</summary>
+    /// <summary>The exchange took at least <paramref name="least"/> (so the body really was trickled) and less than <paramref name="limit"/>.</summary>
     public static AnswerCheck TookBetween(TimeSpan least, TimeSpan limit) =>
-        answer => answer.Elapsed < least ? $"took {answer.Elapsed.TotalMilliseconds:0} ms, less than the {least.TotalMilliseconds:0} ms the body was spread over"
+        answer => answer.Elapsed < least ? $"took {answer.Elapsed.TotalMilliseconds:0} ms, less than {least.TotalMilliseconds:0} ms: the body was not trickled"
             : answer.Elapsed >= limit ? $"took {answer.Elapsed.TotalMilliseconds:0} ms, past the marketplace's {limit.TotalSeconds:0} s timeout"
             : null;
 

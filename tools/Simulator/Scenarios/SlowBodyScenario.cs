@@ -21,7 +21,8 @@ public sealed class SlowBodyScenario : IScenario
     /// <inheritdoc />
     public async Task Play(ScenarioPlay play)
     {
-        var slow = Checks.TookBetween(Pace.Over, MarketplaceTimeout);
+        // Timers may fire a few milliseconds early: 90% of the spread still proves the body was trickled.
+        var slow = Checks.TookBetween(Pace.Over * 0.9, MarketplaceTimeout);
         var line = $"MOCKPERIODYEARNEW-{Guid.NewGuid().ToString("N")[..8].ToUpperInvariant()}";
         var opened = await play.Step("V2 newInstance, slow body", () => play.V2.Send(play.V2.Sign(V2Marketplace.Body("newInstance",
                 ("businessId", Guid.NewGuid().ToString()), ("orderId", "MOCKPERIODYEARNEW"), ("orderLineId", line), ("testFlag", "1"))), Pace),
