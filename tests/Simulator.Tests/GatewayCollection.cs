@@ -1,9 +1,7 @@
-using Provisioning.Testing;
-
 namespace Provisioning.Simulator.Tests;
 
 [CollectionDefinition(Name)]
-public sealed class GatewayCollection : ICollectionFixture<GatewayFactory>
+public sealed class GatewayCollection : ICollectionFixture<SimulatedMarketplace>
 {
     public const string Name = nameof(GatewayCollection);
 }

@@ -1,11 +1,10 @@
 using Provisioning.Simulator.Running;
 using Provisioning.Simulator.Scenarios;
-using Provisioning.Testing;
 
 namespace Provisioning.Simulator.Tests;
 
 [Collection(GatewayCollection.Name)]
-public sealed class ScenarioTests(GatewayFactory gateway)
+public sealed class ScenarioTests(SimulatedMarketplace marketplace)
 {
     public static TheoryData<string> Scenarios => new(ScenarioCatalog.All.Select(s => s.Name));
 
@@ -13,10 +12,12 @@ public sealed class ScenarioTests(GatewayFactory gateway)
     [MemberData(nameof(Scenarios))]
     public async Task Every_step_of_the_scenario_passes_against_the_gateway(string name)
     {
-        var runner = new SimulationRunner(gateway.CreateClient(), new SimulationOptions(GatewayFactory.Key, GatewayFactory.AccessKey));
+        var runner = new SimulationRunner(marketplace.Gateway.CreateClient(), marketplace.Options);
 
         var report = await runner.Run([ScenarioCatalog.Find(name)!]);
 
+        var outcome = Assert.Single(report.Scenarios);
+        Assert.False(outcome.Skipped, outcome.SkippedBecause);
         Assert.All(report.Steps, step => Assert.True(step.Passed, $"{step.Step}: {step.Failure}"));
         Assert.True(report.Passed);
         Assert.Equal(0, report.ExitCode);

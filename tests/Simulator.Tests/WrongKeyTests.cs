@@ -7,12 +7,12 @@ using Spectre.Console;
 namespace Provisioning.Simulator.Tests;
 
 [Collection(GatewayCollection.Name)]
-public sealed class WrongKeyTests(GatewayFactory gateway)
+public sealed class WrongKeyTests(SimulatedMarketplace marketplace)
 {
     [Fact]
     public async Task A_run_with_a_key_the_gateway_does_not_hold_fails_with_exit_code_1()
     {
-        var runner = new SimulationRunner(gateway.CreateClient(), new SimulationOptions("not-the-seller-key", "not-the-access-key"));
+        var runner = new SimulationRunner(marketplace.Gateway.CreateClient(), new SimulationOptions("not-the-seller-key", "not-the-access-key"));
 
         var report = await runner.Run(ScenarioCatalog.All);
 
@@ -26,7 +26,7 @@ public sealed class WrongKeyTests(GatewayFactory gateway)
     [Fact]
     public async Task The_report_names_each_failed_step_and_its_reason()
     {
-        var runner = new SimulationRunner(gateway.CreateClient(), new SimulationOptions("not-the-seller-key", GatewayFactory.AccessKey));
+        var runner = new SimulationRunner(marketplace.Gateway.CreateClient(), new SimulationOptions("not-the-seller-key", GatewayFactory.AccessKey));
         var report = await runner.Run([ScenarioCatalog.Find("v1-periodic")!]);
         using var output = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings

@@ -7,5 +7,6 @@ app.Configure(config =>
     config.SetApplicationName("simulator");
     config.AddCommand<RunCommand>("run").WithDescription("Play the scenarios against a running gateway and print the report.");
     config.AddCommand<ListCommand>("list").WithDescription("List the scenarios.");
+    config.AddCommand<FakeOpenApiCommand>("fake-openapi").WithDescription("Run a fake KooGallery open API (order query, usage push) for the gateway to call.");
 });
 return await app.RunAsync(args);

@@ -11,7 +11,7 @@ public sealed class ListCommand : Command
     {
         foreach (var scenario in ScenarioCatalog.All)
         {
-            Console.WriteLine($"{scenario.Name,-28} {scenario.Description}");
+            Console.WriteLine($"{scenario.Name,-42} {scenario.Description}");
         }
 
         return 0;

@@ -1,3 +1,4 @@
+using Provisioning.Simulator.OpenApi;
 using Provisioning.Simulator.Reporting;
 using Provisioning.Simulator.Running;
 using Provisioning.Simulator.Scenarios;
@@ -5,7 +6,10 @@ using Spectre.Console.Cli;
 
 namespace Provisioning.Simulator.Cli;
 
-/// <summary><c>run</c>: plays the scenarios against a gateway and prints the report; exit code 0 only when every step passed.</summary>
+/// <summary>
+/// <c>run</c>: plays the scenarios against a gateway (starting a fake open API first when asked) and prints the report; exit
+/// code 0 only when every played step passed.
+/// </summary>
 public sealed class RunCommand : AsyncCommand<RunSettings>
 {
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
@@ -13,10 +17,21 @@ public sealed class RunCommand : AsyncCommand<RunSettings>
     /// <inheritdoc />
     public override async Task<int> ExecuteAsync(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
     {
+        await using var fake = settings.OpenApiPort is { } port
+            ? await FakeOpenApi.StartAsync(new FakeOpenApiOptions(port, settings.OpenApiAccessKeyId!, settings.OpenApiSecretAccessKey!, settings.AccessKey!))
+            : null;
         using var http = new HttpClient { BaseAddress = new Uri(settings.Gateway), Timeout = CallTimeout };
-        var options = new SimulationOptions(settings.Key!, settings.AccessKey!, settings.BasePath);
-        var scenarios = settings.Scenario is { } name ? [ScenarioCatalog.Find(name)!] : ScenarioCatalog.All;
-        var report = await new SimulationRunner(http, options).Run(scenarios);
+        var options = new SimulationOptions(settings.Key!, settings.AccessKey!, settings.BasePath)
+        {
+            KitAccessKey = settings.KitAccessKey,
+            KitPublicKey = settings.KitPublicKeyText,
+            SellerApiKey = settings.SellerApiKey,
+            SellerAdminKey = settings.SellerAdminKey,
+            OpenApi = fake?.BaseUrl ?? (settings.OpenApi is { } url ? new Uri(url) : null),
+        };
+        IReadOnlyList<IScenario> scenarios = settings.Scenario is { } name ? [ScenarioCatalog.Find(name)!] : ScenarioCatalog.All;
+        var runner = new SimulationRunner(http, options);
+        var report = Console.IsOutputRedirected ? await runner.Run(scenarios) : await ProgressDisplay.Run(runner, scenarios);
         ReportWriter.ForStandardOutput().Write(report);
         return report.ExitCode;
     }

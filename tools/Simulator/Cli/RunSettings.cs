@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Provisioning.Simulator.Marketplace;
 using Provisioning.Simulator.Running;
 using Provisioning.Simulator.Scenarios;
 using Spectre.Console;
@@ -17,13 +18,53 @@ public sealed class RunSettings : CommandSettings
 
     /// <summary>The V1 seller Key.</summary>
     [CommandOption("--key <KEY>")]
-    [Description("The V1 seller Key (KooGallery__Key)")]
+    [Description("The V1 seller Key (KooGallery__Key); also signs Kit V1 syncs")]
     public string? Key { get; init; }
 
     /// <summary>The V2 access key.</summary>
     [CommandOption("--access-key <KEY>")]
-    [Description("The V2 access key (KooGallery__AccessKey)")]
+    [Description("The V2 access key (KooGallery__AccessKey); also signs usage pushes to the fake open API")]
     public string? AccessKey { get; init; }
+
+    /// <summary>The V2 Kit access key.</summary>
+    [CommandOption("--kit-access-key <KEY>")]
+    [Description("The Kit V2 access key (KooGallery__KitAccessKey); Kit V2 scenarios are skipped without it")]
+    public string? KitAccessKey { get; init; }
+
+    /// <summary>The seller's public key for client secrets, or a file holding it.</summary>
+    [CommandOption("--kit-public-key <KEY|FILE>")]
+    [Description("The public key matching KooGallery__KitPrivateKey: the Base64 the gateway prints, or a PEM/Base64 file; Kit scenarios are skipped without it")]
+    public string? KitPublicKey { get; init; }
+
+    /// <summary>The seller API reader key.</summary>
+    [CommandOption("--seller-api-key <KEY>")]
+    [Description("The seller API key (SellerApi__Key): Kit syncs are then checked through /api/tenants")]
+    public string? SellerApiKey { get; init; }
+
+    /// <summary>The seller API admin key.</summary>
+    [CommandOption("--seller-admin-key <KEY>")]
+    [Description("The seller API admin key (SellerApi__AdminKey): decrypted client secrets are then checked too")]
+    public string? SellerAdminKey { get; init; }
+
+    /// <summary>A fake open API started separately.</summary>
+    [CommandOption("--openapi <URL>")]
+    [Description("A fake open API started with 'fake-openapi', e.g. http://127.0.0.1:5090 (the gateway's KooGallery__OpenApi__BaseUrl)")]
+    public string? OpenApi { get; init; }
+
+    /// <summary>The port to start a fake open API on, in this process.</summary>
+    [CommandOption("--openapi-port <PORT>")]
+    [Description("Start a fake open API in this process on this loopback port (needs --openapi-ak and --openapi-sk)")]
+    public int? OpenApiPort { get; init; }
+
+    /// <summary>The AK the in-process fake open API expects.</summary>
+    [CommandOption("--openapi-ak <AK>")]
+    [Description("The AK the in-process fake open API expects (the gateway's KooGallery__OpenApi__AccessKeyId)")]
+    public string? OpenApiAccessKeyId { get; init; }
+
+    /// <summary>The SK the in-process fake open API expects.</summary>
+    [CommandOption("--openapi-sk <SK>")]
+    [Description("The SK the in-process fake open API expects (the gateway's KooGallery__OpenApi__SecretAccessKey)")]
+    public string? OpenApiSecretAccessKey { get; init; }
 
     /// <summary>One scenario to play instead of all.</summary>
     [CommandOption("--scenario <NAME>")]
@@ -36,11 +77,33 @@ public sealed class RunSettings : CommandSettings
     [DefaultValue(SimulationOptions.DefaultBasePath)]
     public string BasePath { get; init; } = SimulationOptions.DefaultBasePath;
 
+    /// <summary>The public key's text: read from the file when the option names one.</summary>
+    public string? KitPublicKeyText => KitPublicKey is { } value && File.Exists(value) ? File.ReadAllText(value) : KitPublicKey;
+
     /// <inheritdoc />
     public override ValidationResult Validate() =>
         string.IsNullOrEmpty(Key) ? ValidationResult.Error("--key is required")
         : string.IsNullOrEmpty(AccessKey) ? ValidationResult.Error("--access-key is required")
         : !Uri.TryCreate(Gateway, UriKind.Absolute, out _) ? ValidationResult.Error($"--gateway {Gateway} is not an absolute URL")
         : Scenario is not null && ScenarioCatalog.Find(Scenario) is null ? ValidationResult.Error($"unknown scenario {Scenario}; see 'list'")
-        : ValidationResult.Success();
+        : OpenApi is not null && OpenApiPort is not null ? ValidationResult.Error("give --openapi or --openapi-port, not both")
+        : OpenApi is not null && !Uri.TryCreate(OpenApi, UriKind.Absolute, out _) ? ValidationResult.Error($"--openapi {OpenApi} is not an absolute URL")
+        : OpenApiPort is < 0 or > 65535 ? ValidationResult.Error("--openapi-port must be a TCP port")
+        : OpenApiPort is not null && (string.IsNullOrEmpty(OpenApiAccessKeyId) || string.IsNullOrEmpty(OpenApiSecretAccessKey))
+            ? ValidationResult.Error("--openapi-port needs --openapi-ak and --openapi-sk")
+        : PublicKeyProblem();
+
+    private ValidationResult PublicKeyProblem()
+    {
+        if (KitPublicKeyText is not { } text) return ValidationResult.Success();
+        try
+        {
+            using var sealer = ClientSecretSealer.FromText(text);
+            return ValidationResult.Success();
+        }
+        catch (ArgumentException e)
+        {
+            return ValidationResult.Error($"--kit-public-key: {e.Message}");
+        }
+    }
 }

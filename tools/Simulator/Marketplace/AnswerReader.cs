@@ -7,7 +7,8 @@ namespace Provisioning.Simulator.Marketplace;
 /// <summary>Sends one request (disposing it) and reads the answer the way the marketplace checks it, timing the exchange.</summary>
 internal static class AnswerReader
 {
-    public static async Task<MarketplaceAnswer> ExchangeAsync(HttpClient http, HttpRequestMessage request, string key, CancellationToken cancellationToken)
+    /// <summary>Exchanges one call; the answer's Body-Sign is verified with <paramref name="key"/>, or not judged when the protocol has none (null).</summary>
+    public static async Task<MarketplaceAnswer> ExchangeAsync(HttpClient http, HttpRequestMessage request, string? key, CancellationToken cancellationToken)
     {
         using var sent = request;
         var clock = Stopwatch.StartNew();
@@ -15,9 +16,8 @@ internal static class AnswerReader
         var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
         clock.Stop();
 
-        var signed = response.Headers.TryGetValues(BodySign.HeaderName, out var signs)
-            && signs.Count() == 1
-            && BodySign.Verify(signs.Single(), body, key);
+        bool? signed = key is null ? null
+            : response.Headers.TryGetValues(BodySign.HeaderName, out var signs) && signs.Count() == 1 && BodySign.Verify(signs.Single(), body, key);
         return new MarketplaceAnswer(response.StatusCode, response.Content.Headers.ContentType?.MediaType, signed, Parse(body), clock.Elapsed);
     }
 

@@ -5,13 +5,13 @@ namespace Provisioning.Simulator.Marketplace;
 
 /// <summary>
 /// What the gateway answered to one call, and whether the answer passes the marketplace's own checks:
-/// HTTP 200, a JSON content type, a Body-Sign over exactly the received bytes, and a resultCode.
+/// HTTP 200, a JSON content type, a Body-Sign over exactly the received bytes (where the protocol has one), and a resultCode.
 /// </summary>
 public sealed class MarketplaceAnswer
 {
     private const string JsonMediaType = "application/json";
 
-    internal MarketplaceAnswer(HttpStatusCode status, string? mediaType, bool bodySignVerified, JsonElement? json, TimeSpan elapsed)
+    internal MarketplaceAnswer(HttpStatusCode status, string? mediaType, bool? bodySignVerified, JsonElement? json, TimeSpan elapsed)
     {
         Status = status;
         MediaType = mediaType;
@@ -26,8 +26,8 @@ public sealed class MarketplaceAnswer
     /// <summary>The media type of the answer's Content-Type header, if any.</summary>
     public string? MediaType { get; }
 
-    /// <summary>Whether the Body-Sign header verifies against the answer's bytes with the expected key.</summary>
-    public bool BodySignVerified { get; }
+    /// <summary>Whether the Body-Sign header verifies against the answer's bytes with the expected key; null when the protocol has no Body-Sign.</summary>
+    public bool? BodySignVerified { get; }
 
     /// <summary>The parsed body, or null when it is not a JSON object.</summary>
     public JsonElement? Json { get; }
@@ -45,7 +45,7 @@ public sealed class MarketplaceAnswer
     public string? Problem =>
         Status != HttpStatusCode.OK ? $"HTTP {(int)Status}"
         : MediaType != JsonMediaType ? $"Content-Type is {MediaType ?? "missing"}"
-        : !BodySignVerified ? "Body-Sign does not verify"
+        : BodySignVerified == false ? "Body-Sign does not verify"
         : ResultCode is null ? "the body has no resultCode"
         : null;
 

@@ -1,7 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Provisioning.KooGallery;
 
 namespace Provisioning.Simulator.Marketplace;
@@ -16,16 +13,8 @@ public sealed class V2Marketplace(HttpClient http, string accessKey, string base
     private const int MaxPolls = 20;
 
     /// <summary>A compact JSON body with its keys in ascending order, as the marketplace sends it.</summary>
-    public static byte[] Body(string activity, params (string Name, object? Value)[] fields)
-    {
-        var json = new JsonObject();
-        foreach (var (name, value) in fields.Append(("activity", activity)).OrderBy(f => f.Item1, StringComparer.Ordinal))
-        {
-            json[name] = JsonSerializer.SerializeToNode(value);
-        }
-
-        return Encoding.UTF8.GetBytes(json.ToJsonString());
-    }
+    public static byte[] Body(string activity, params (string Name, object? Value)[] fields) =>
+        SortedJson.Serialize(fields.Append(("activity", activity)));
 
     /// <summary>Signs a body with a fresh nonce, at <paramref name="at"/> (now unless given), with <paramref name="signingKey"/> (the access key unless given).</summary>
     public V2Request Sign(byte[] body, DateTimeOffset? at = null, string? signingKey = null)
@@ -52,16 +41,14 @@ public sealed class V2Marketplace(HttpClient http, string accessKey, string base
         return answer;
     }
 
-    /// <summary>Sends exactly this request.</summary>
-    public Task<MarketplaceAnswer> Send(V2Request call, CancellationToken cancellationToken = default)
+    /// <summary>Sends exactly this request, its body at once or trickled at <paramref name="pace"/>.</summary>
+    public Task<MarketplaceAnswer> Send(V2Request call, BodyPace? pace = null)
     {
         var query = $"{V2Signature.SignatureParameter}={Uri.EscapeDataString(call.Signature)}"
             + $"&{V2Signature.TimestampParameter}={Uri.EscapeDataString(call.Timestamp)}"
             + $"&{V2Signature.NonceParameter}={Uri.EscapeDataString(call.Nonce)}";
-        var content = new ByteArrayContent(call.Body);
-        content.Headers.TryAddWithoutValidation("Content-Type", "application/json;charset=utf8");
-        var request = new HttpRequestMessage(HttpMethod.Post, $"{basePath}?{query}") { Content = content };
+        var request = new HttpRequestMessage(HttpMethod.Post, $"{basePath}?{query}") { Content = BodyContent.Of(call.Body, "application/json;charset=utf8", pace) };
         request.Headers.Accept.ParseAdd("application/json");
-        return AnswerReader.ExchangeAsync(http, request, accessKey, cancellationToken);
+        return AnswerReader.ExchangeAsync(http, request, accessKey, CancellationToken.None);
     }
 }

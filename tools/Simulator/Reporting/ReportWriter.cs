@@ -21,20 +21,30 @@ public sealed class ReportWriter(IAnsiConsole console, bool plain)
         return new ReportWriter(console, plain);
     }
 
-    /// <summary>Writes every scenario's steps, then how many steps passed.</summary>
+    /// <summary>Writes every scenario's steps (or why it was skipped), then how many steps passed.</summary>
     public void Write(SimulationReport report)
     {
         foreach (var scenario in report.Scenarios)
         {
+            if (scenario.Skipped)
+            {
+                console.MarkupLine($"{Markup.Escape(scenario.Scenario)}: [yellow]skipped[/], {Markup.Escape(scenario.SkippedBecause!)}");
+                console.WriteLine();
+                continue;
+            }
+
             console.Write(Table(scenario));
             console.WriteLine();
         }
 
         var steps = report.Steps.ToList();
         var failed = steps.Count(s => !s.Passed);
+        var played = report.Played.ToList();
+        var skipped = report.Scenarios.Count - played.Count;
         var verdict = report.Passed ? "[green]PASSED[/]" : "[red]FAILED[/]";
-        console.MarkupLine($"{verdict}: {report.Scenarios.Count(s => s.Passed)}/{report.Scenarios.Count} scenarios, "
-            + $"{steps.Count - failed}/{steps.Count} steps passed, {failed} failed");
+        console.MarkupLine($"{verdict}: {played.Count(s => s.Passed)}/{played.Count} scenarios, "
+            + $"{steps.Count - failed}/{steps.Count} steps passed, {failed} failed"
+            + (skipped > 0 ? $", {skipped} skipped" : ""));
     }
 
     private Table Table(ScenarioOutcome scenario)

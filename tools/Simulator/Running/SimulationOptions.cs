@@ -1,8 +1,29 @@
 namespace Provisioning.Simulator.Running;
 
-/// <summary>What the simulated marketplace shares with the seller: the keys, and where the production interface is.</summary>
+/// <summary>
+/// What the simulated marketplace shares with the seller: the keys, and where the production interface is. The Kit, seller API
+/// and open API settings are optional; scenarios that need a missing one are skipped.
+/// </summary>
 public sealed record SimulationOptions(string Key, string AccessKey, string BasePath = SimulationOptions.DefaultBasePath)
 {
     /// <summary>The gateway's default production interface path.</summary>
     public const string DefaultBasePath = "/koogallery";
+
+    /// <summary>The V2 joint-operation Kit access key (<c>KooGallery:KitAccessKey</c>).</summary>
+    public string? KitAccessKey { get; init; }
+
+    /// <summary>The seller's RSA public key for Kit client secrets: the Base64 the gateway prints, or PEM.</summary>
+    public string? KitPublicKey { get; init; }
+
+    /// <summary>The seller API reader key (<c>SellerApi:Key</c>); without it syncs are not checked through the API.</summary>
+    public string? SellerApiKey { get; init; }
+
+    /// <summary>The seller API admin key (<c>SellerApi:AdminKey</c>); with it decrypted client secrets are checked too.</summary>
+    public string? SellerAdminKey { get; init; }
+
+    /// <summary>The fake KooGallery open API the gateway's <c>KooGallery:OpenApi:BaseUrl</c> points at, for V2 live scenarios.</summary>
+    public Uri? OpenApi { get; init; }
+
+    /// <summary>Names only what is safe to print: no key ever reaches a log.</summary>
+    public override string ToString() => $"SimulationOptions {{ BasePath = {BasePath}, OpenApi = {OpenApi} }}";
 }

@@ -1,30 +1,52 @@
+using Provisioning.KooGallery.Kit;
 using Provisioning.Simulator.Marketplace;
+using Provisioning.Simulator.OpenApi;
 using Provisioning.Simulator.Scenarios;
+using Provisioning.Simulator.Seller;
 
 namespace Provisioning.Simulator.Running;
 
 /// <summary>Plays scenarios one after another against the gateway that <paramref name="http"/> reaches.</summary>
 public sealed class SimulationRunner(HttpClient http, SimulationOptions options)
 {
-    /// <summary>Plays each scenario and collects its steps; a failed scenario does not stop the next.</summary>
-    public async Task<SimulationReport> Run(IEnumerable<IScenario> scenarios)
+    /// <summary>
+    /// Plays each scenario and collects its steps; a failed scenario does not stop the next, and one that needs a setting the
+    /// run lacks is skipped. <paramref name="progress"/> hears each scenario start and each step.
+    /// </summary>
+    public async Task<SimulationReport> Run(IEnumerable<IScenario> scenarios, IProgress<RunProgress>? progress = null)
     {
+        using var sealer = options.KitPublicKey is { } publicKey ? ClientSecretSealer.FromText(publicKey) : null;
+        using var openApiHttp = options.OpenApi is { } openApi ? new HttpClient { BaseAddress = openApi } : null;
+        var control = openApiHttp is null ? null : new FakeOpenApiControl(openApiHttp);
+
+        var list = scenarios.ToList();
         var outcomes = new List<ScenarioOutcome>();
-        foreach (var scenario in scenarios)
+        for (var i = 0; i < list.Count; i++)
         {
-            outcomes.Add(await Play(scenario));
+            var scenario = list[i];
+            var number = i + 1;
+            progress?.Report(new RunProgress(scenario.Name, number, list.Count, null));
+            var play = new ScenarioPlay(
+                new V1Marketplace(http, options.Key, options.BasePath),
+                new V2Marketplace(http, options.AccessKey, options.BasePath),
+                options.Key,
+                options.AccessKey)
+            {
+                KitV1 = new KitMarketplace(http, KitGeneration.V1, options.Key, options.BasePath),
+                KitV2 = options.KitAccessKey is { } kitKey ? new KitMarketplace(http, KitGeneration.V2, kitKey, options.BasePath) : null,
+                Secrets = sealer,
+                Seller = options.SellerApiKey is { } apiKey ? new SellerApiReader(http, apiKey, options.SellerAdminKey) : null,
+                OpenApi = control,
+                StepRecorded = step => progress?.Report(new RunProgress(scenario.Name, number, list.Count, step.Step)),
+            };
+            outcomes.Add(await Play(scenario, play));
         }
 
         return new SimulationReport(outcomes);
     }
 
-    private async Task<ScenarioOutcome> Play(IScenario scenario)
+    private static async Task<ScenarioOutcome> Play(IScenario scenario, ScenarioPlay play)
     {
-        var play = new ScenarioPlay(
-            new V1Marketplace(http, options.Key, options.BasePath),
-            new V2Marketplace(http, options.AccessKey, options.BasePath),
-            options.Key,
-            options.AccessKey);
         try
         {
             await scenario.Play(play);
@@ -32,6 +54,10 @@ public sealed class SimulationRunner(HttpClient http, SimulationOptions options)
         catch (StepFailedException)
         {
             // The failed step is recorded; the rest of the scenario depends on it.
+        }
+        catch (ScenarioSkippedException skipped)
+        {
+            return new ScenarioOutcome(scenario.Name, play.Steps, skipped.Message);
         }
 
         return new ScenarioOutcome(scenario.Name, play.Steps);

@@ -31,6 +31,16 @@ public static class Checks
     public static AnswerCheck Queried(string? instanceId) =>
         answer => QueriedInstance(answer, instanceId);
 
+    /// <summary>A queryInstance answer lists no instance: the ones asked for are released or unknown.</summary>
+    public static AnswerCheck NoInstances() =>
+        answer => answer.FirstInfo is null ? null : "info lists an instance that should be gone";
+
+    /// <summary>The exchange took at least <paramref name="least"/> (so the body really was trickled) and less than <paramref name="limit"/>.</summary>
+    public static AnswerCheck TookBetween(TimeSpan least, TimeSpan limit) =>
+        answer => answer.Elapsed < least ? $"took {answer.Elapsed.TotalMilliseconds:0} ms, less than {least.TotalMilliseconds:0} ms: the body was not trickled"
+            : answer.Elapsed >= limit ? $"took {answer.Elapsed.TotalMilliseconds:0} ms, past the marketplace's {limit.TotalSeconds:0} s timeout"
+            : null;
+
     private static string? QueriedInstance(MarketplaceAnswer answer, string? instanceId) =>
         answer.FirstInfo is { } info && info.TryGetProperty("instanceId", out var id) && id.GetString() == instanceId
             ? null

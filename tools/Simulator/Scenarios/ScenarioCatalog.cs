@@ -1,3 +1,6 @@
+using Provisioning.KooGallery.Kit;
+using Provisioning.Simulator.OpenApi;
+
 namespace Provisioning.Simulator.Scenarios;
 
 /// <summary>Every scenario the simulator can play, in the order a full run plays them.</summary>
@@ -11,12 +14,21 @@ public static class ScenarioCatalog
         new V1TrialScenario(),
         new V1PayPerUseScenario(),
         new V2DebugScenario(),
+        new V2LiveScenario(OrderScript.Period),
+        new V2LiveScenario(OrderScript.OnDemand),
+        new KitScenario(KitGeneration.V1),
+        new KitScenario(KitGeneration.V2),
         new BadSignatureScenario(),
         new ReplayScenario(),
         new StaleScenario(),
         new TamperedScenario(),
         new ConcurrentDuplicatesScenario(),
         new TruncatedScenario(),
+        new KitFaultsScenario(),
+        new ReleaseBeforeRetryScenario(),
+        new RenewalsOutOfOrderScenario(),
+        new ReleaseWhileProvisioningScenario(),
+        new SlowBodyScenario(),
     ];
 
     /// <summary>The scenario with this name, or null when there is none.</summary>

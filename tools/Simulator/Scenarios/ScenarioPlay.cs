@@ -1,10 +1,14 @@
+using System.Diagnostics;
+using System.Text.Json;
 using Provisioning.Simulator.Marketplace;
+using Provisioning.Simulator.OpenApi;
+using Provisioning.Simulator.Seller;
 
 namespace Provisioning.Simulator.Scenarios;
 
 /// <summary>
-/// One run of a scenario: the two marketplace clients, the keys the seller shares with the marketplace,
-/// and the steps recorded so far.
+/// One run of a scenario: the marketplace clients, the keys the seller shares with the marketplace, the optional Kit, seller
+/// API and open API parts, and the steps recorded so far.
 /// </summary>
 public sealed class ScenarioPlay(V1Marketplace v1, V2Marketplace v2, string key, string accessKey)
 {
@@ -22,8 +26,30 @@ public sealed class ScenarioPlay(V1Marketplace v1, V2Marketplace v2, string key,
     /// <summary>The V2 access key, which also encrypts V2 credentials.</summary>
     public string AccessKey { get; } = accessKey;
 
+    /// <summary>The Kit syncs of V1 (signed with the seller Key).</summary>
+    public KitMarketplace? KitV1 { get; init; }
+
+    /// <summary>The Kit syncs of V2, when the Kit access key was given.</summary>
+    public KitMarketplace? KitV2 { get; init; }
+
+    /// <summary>Encrypts client secrets with the seller's public key, when it was given.</summary>
+    public ClientSecretSealer? Secrets { get; init; }
+
+    /// <summary>The seller API, when its key was given: syncs are then checked through it.</summary>
+    public SellerApiReader? Seller { get; init; }
+
+    /// <summary>The fake open API the gateway queries orders from, when one runs.</summary>
+    public FakeOpenApiControl? OpenApi { get; init; }
+
+    /// <summary>Hears every recorded step, for a progress display.</summary>
+    public Action<StepOutcome>? StepRecorded { get; init; }
+
     /// <summary>The steps recorded so far.</summary>
     public IReadOnlyList<StepOutcome> Steps => _steps;
+
+    /// <summary>The part a scenario needs; when the run lacks it the scenario is skipped, naming <paramref name="option"/>.</summary>
+    public T Require<T>(T? part, string option) where T : class =>
+        part ?? throw new ScenarioSkippedException($"needs {option}");
 
     /// <summary>Sends one call and checks its answer; a failed step ends the scenario.</summary>
     public async Task<MarketplaceAnswer> Step(string step, Func<Task<MarketplaceAnswer>> call, Expectation expectation)
@@ -35,7 +61,7 @@ public sealed class ScenarioPlay(V1Marketplace v1, V2Marketplace v2, string key,
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
-            _steps.Add(new StepOutcome(step, null, TimeSpan.Zero, $"no answer: {e.Message}"));
+            Add(new StepOutcome(step, null, TimeSpan.Zero, $"no answer: {e.Message}"));
             throw new StepFailedException(step);
         }
 
@@ -43,14 +69,37 @@ public sealed class ScenarioPlay(V1Marketplace v1, V2Marketplace v2, string key,
         return answer;
     }
 
+    /// <summary>Checks something outside the production interface (the seller API, the fake open API); a failure ends the scenario.</summary>
+    public async Task Check(string step, Func<Task<string?>> check)
+    {
+        var clock = Stopwatch.StartNew();
+        string? failure;
+        try
+        {
+            failure = await check();
+        }
+        catch (Exception e) when (e is HttpRequestException or JsonException or TaskCanceledException)
+        {
+            failure = $"no answer: {e.Message}";
+        }
+
+        Record(step, null, clock.Elapsed, failure);
+    }
+
     /// <summary>Records a step whose checks the scenario made itself; a failure ends the scenario.</summary>
     public void Record(string step, string? resultCode, TimeSpan elapsed, string? failure)
     {
-        _steps.Add(new StepOutcome(step, resultCode, elapsed, failure));
+        Add(new StepOutcome(step, resultCode, elapsed, failure));
         if (failure is not null)
         {
             throw new StepFailedException(step);
         }
+    }
+
+    private void Add(StepOutcome outcome)
+    {
+        _steps.Add(outcome);
+        StepRecorded?.Invoke(outcome);
     }
 
     private static string? Judge(MarketplaceAnswer answer, Expectation expectation)

@@ -1,0 +1,19 @@
+namespace Provisioning.Simulator.OpenApi;
+
+/// <summary>One usage record as it arrived in a push (kit §C.1 <c>UsagePushData</c>), its values kept as sent.</summary>
+public sealed record UsageArrival(
+    string MeteringSn, string InstanceId, string RecordTime, string BeginTime, string EndTime, string UsageValue, string? RelatedPackageInstance)
+{
+    /// <summary>Whether <paramref name="other"/> reports the same usage: everything equal but the time the record was made.</summary>
+    public bool SameUsage(UsageArrival other) => this == other with { RecordTime = RecordTime };
+}
+
+/// <summary>A metering_sn that arrived twice with different usage: the marketplace would bill one and drop the other.</summary>
+public sealed record UsageConflict(string MeteringSn, UsageArrival First, UsageArrival Later);
+
+/// <summary>
+/// What the fake received: every distinct record (first arrival kept), how many records were repeats of one already kept,
+/// the conflicts, and how many pushes were accepted or refused.
+/// </summary>
+public sealed record UsageSnapshot(
+    IReadOnlyList<UsageArrival> Records, int Repeats, IReadOnlyList<UsageConflict> Conflicts, int AcceptedPushes, int RefusedPushes);
