@@ -21,7 +21,8 @@ internal sealed class UsageMeterGrain(
     private InstanceAddress _address;
     private UsageMeter _meter = null!;
     private UsageTerms? _terms;
-    private bool _reminderSet;
+    /// <summary>Whether the close reminder is registered; null until known, since an earlier activation may have left one.</summary>
+    private bool? _reminderSet;
 
     private ISaasInstanceGrain Instance => GrainFactory.GetInstance(_address);
 
@@ -101,9 +102,9 @@ internal sealed class UsageMeterGrain(
             }
         }
 
-        if (!_meter.HasUnstaged && await this.GetReminder(CloseReminder) is { } reminder)
+        if (!_meter.HasUnstaged && _reminderSet != false)
         {
-            await this.UnregisterReminder(reminder);
+            if (await this.GetReminder(CloseReminder) is { } reminder) await this.UnregisterReminder(reminder);
             _reminderSet = false;
         }
     }
@@ -111,7 +112,7 @@ internal sealed class UsageMeterGrain(
     // The reminder fires just after each hour closes, so a meter that went idle still stages its usage on time.
     private async Task KeepClosing()
     {
-        if (_reminderSet) return;
+        if (_reminderSet == true) return;
         var now = clock.GetUtcNow();
         var nextClose = UsageHours.Start(now).AddHours(1) + options.Value.CloseDelay;
         await this.RegisterOrUpdateReminder(CloseReminder, nextClose - now, TimeSpan.FromHours(1));
