@@ -17,7 +17,7 @@ internal sealed class PostgresUsageLedger : IUsageLedger, IAsyncDisposable
     private const string OutboxOrder = "ORDER BY hour_start, instance_id, package, sequence";
 
     // Heap blocks per prune statement (8 MiB at the default block size): each statement's work stays bounded.
-    private const int PruneBlocks = 1_024;
+    internal const int PruneBlocks = 1_024;
 
     private readonly NpgsqlDataSource _database;
     private readonly UsageGroupCommit _appends;
@@ -146,8 +146,8 @@ internal sealed class PostgresUsageLedger : IUsageLedger, IAsyncDisposable
         {
             await using var delete = _database.CreateCommand(
                 "DELETE FROM usage_events WHERE ctid >= @from AND ctid < @until AND occurred_at < @before");
-            delete.Parameters.AddWithValue("from", new NpgsqlTid((uint)from, 0));
-            delete.Parameters.AddWithValue("until", new NpgsqlTid((uint)Math.Min(from + PruneBlocks, uint.MaxValue), 0));
+            delete.Parameters.Add(new NpgsqlParameter<NpgsqlTid>("from", NpgsqlDbType.Tid) { TypedValue = new((uint)from, 0) });
+            delete.Parameters.Add(new NpgsqlParameter<NpgsqlTid>("until", NpgsqlDbType.Tid) { TypedValue = new((uint)Math.Min(from + PruneBlocks, uint.MaxValue), 0) });
             delete.Parameters.AddWithValue("before", before.ToUniversalTime());
             pruned += await delete.ExecuteNonQueryAsync(cancellationToken);
         }
