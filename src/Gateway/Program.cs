@@ -14,6 +14,7 @@ builder.Services.AddHealthChecks();
 var app = builder.Build();
 app.MapKooGalleryEndpoints();
 app.MapTenantApi();
+app.MapUsageApi();
 app.MapHealthChecks("/health");
 app.Run();
 

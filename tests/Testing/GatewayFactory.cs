@@ -17,6 +17,7 @@ public class GatewayFactory : WebApplicationFactory<Program>
     public const string KitAccessKey = "kit-access-key";
     public const string SellerApiKey = "seller-api-key";
     public const string SellerAdminKey = "seller-admin-key";
+    public const string SellerUsageKey = "seller-usage-key";
 
     /// <summary>The seller's RSA key for Kit client secrets: made once per test run, since 3072-bit keys are slow to generate.</summary>
     public static RSA KitKey { get; } = RSA.Create(3072);
@@ -34,6 +35,7 @@ public class GatewayFactory : WebApplicationFactory<Program>
         ["KooGallery:KitPrivateKey"] = KitKey.ExportPkcs8PrivateKeyPem(),
         ["SellerApi:Key"] = SellerApiKey,
         ["SellerApi:AdminKey"] = SellerAdminKey,
+        ["SellerApi:UsageKey"] = SellerUsageKey,
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

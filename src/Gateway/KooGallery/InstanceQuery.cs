@@ -1,4 +1,5 @@
 using Provisioning.Grains.Instances;
+using Provisioning.Grains.Usage;
 using Provisioning.KooGallery;
 using Provisioning.KooGallery.Responses;
 
@@ -6,9 +7,10 @@ namespace Provisioning.Gateway.KooGallery;
 
 /// <summary>
 /// <c>queryInstance</c> for both protocols: one grain call per id, in parallel. Released and unknown instances are
-/// left out; while any asked-for instance is still provisioning the answer is <c>000004</c> (spec §2.2).
+/// left out; while any asked-for instance is still provisioning the answer is <c>000004</c> (spec §2.2). Pay-per-use
+/// instances carry their usage from their meter; those of test traffic are never metered and report zero.
 /// </summary>
-internal sealed class InstanceQuery(IGrainFactory grains)
+internal sealed class InstanceQuery(IGrainFactory grains, TimeProvider clock)
 {
     public async Task<Answer> AnswerAsync(IReadOnlyList<string> instanceIds, Traffic traffic, AppInfoEncoder appInfo)
     {
@@ -16,14 +18,23 @@ internal sealed class InstanceQuery(IGrainFactory grains)
         var provisioning = snapshots.Count(s => s?.Status == InstanceStatus.Provisioning);
 
         // The marketplace knows an instance by the id it asked for, even when another order line's instance answers for it.
-        var info = instanceIds.Zip(snapshots)
+        var info = await Task.WhenAll(instanceIds.Zip(snapshots)
             .Where(pair => pair.Second is { Status: InstanceStatus.Active or InstanceStatus.Frozen })
-            .Select(pair => new InstanceInfo(pair.First, pair.Second!.Access is { } access ? appInfo.Encode(access) : null, UsageInfo: null))
-            .ToArray();
+            .Select(async pair => new InstanceInfo(pair.First, pair.Second!.Access is { } access ? appInfo.Encode(access) : null, await Usage(pair.Second))));
 
         var (code, message) = provisioning > 0
             ? (ResultCodes.InProgress, $"{provisioning} of {instanceIds.Count} instances are still being provisioned")
             : (ResultCodes.Success, $"{info.Length} of {instanceIds.Count} instances found");
         return new Answer(code, ResponseJson.Serialize(new QueryInstanceResponse(code, message, appInfo.EncryptType, info)));
+    }
+
+    private async Task<IReadOnlyList<UsageInfo>?> Usage(InstanceSnapshot instance)
+    {
+        if (instance.Plan?.ChargingMode is not (ChargingMode.PayPerUse or ChargingMode.PayPerUsePackage)) return null;
+
+        var totals = instance.Traffic == Traffic.Test
+            ? [new UsageTotal(null, 0, clock.GetUtcNow())]
+            : await grains.GetGrain<IUsageMeterGrain>(new InstanceAddress(instance.InstanceId, Traffic.Live).GrainKey).GetTotals() ?? [];
+        return [.. totals.Select(t => new UsageInfo(t.Package, (double)t.Quantity, KooGalleryTime.FormatMillis(t.StatisticalTime), DashboardUrl: null))];
     }
 }

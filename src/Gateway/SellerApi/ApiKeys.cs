@@ -11,6 +11,8 @@ internal sealed class ApiKeys(IOptions<SellerApiOptions> options)
 
     public bool IsReader(HttpContext http) => Matches(http, options.Value.Key) || IsAdmin(http);
 
+    public bool IsUsageReporter(HttpContext http) => Matches(http, options.Value.UsageKey) || IsAdmin(http);
+
     public bool IsAdmin(HttpContext http) => Matches(http, options.Value.AdminKey);
 
     private static bool Matches(HttpContext http, string? expected) =>

@@ -8,6 +8,9 @@ public sealed class SellerApiOptions
     /// <summary>Reads tenants, users and departments. Without it the API refuses every call.</summary>
     public string? Key { get; set; }
 
-    /// <summary>Also reads decrypted app client secrets (<c>?includeSecrets=true</c>).</summary>
+    /// <summary>Reports usage (<c>POST /api/usage</c>); give it to the application that meters pay-per-use instances.</summary>
+    public string? UsageKey { get; set; }
+
+    /// <summary>Everything the other keys can do, plus the usage operator endpoints; also reads decrypted app client secrets (<c>?includeSecrets=true</c>).</summary>
     public string? AdminKey { get; set; }
 }

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace Provisioning.Gateway.SellerApi;
 
 /// <summary>Registration of the seller-facing API.</summary>
@@ -7,6 +10,7 @@ public static class SellerApiRegistration
     {
         builder.Services.AddOptions<SellerApiOptions>().Bind(builder.Configuration.GetSection(SellerApiOptions.SectionName));
         builder.Services.AddSingleton<ApiKeys>();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         return builder;
     }
 }

@@ -6,7 +6,9 @@ using Orleans.Configuration;
 using Provisioning.Grains.Instances;
 using Provisioning.Grains.Orders;
 using Provisioning.Grains.Tenants;
+using Provisioning.Grains.Usage;
 using Provisioning.KooGallery.OpenApi;
+using Provisioning.KooGallery.Usage;
 
 namespace Provisioning.Grains.Hosting;
 
@@ -50,6 +52,11 @@ public static class ProvisioningSiloExtensions
         silo.Services.AddKooGalleryOpenApi(configuration);
         silo.Services.TryAddTransient<IOrderSource, KooGalleryOrderSource>();
         silo.Services.TryAddSingleton<ITenantDirectory, InMemoryTenantDirectory>();
+        silo.Services.AddOptions<UsageOptions>().Bind(configuration.GetSection(UsageOptions.SectionName));
+        silo.Services.AddKooGalleryUsagePush(configuration);
+        silo.Services.TryAddTransient<IUsageSink, KooGalleryUsageSink>();
+        silo.Services.TryAddSingleton<IUsageLedger, InMemoryUsageLedger>();
+        silo.Services.TryAddSingleton<UsageMetrics>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.UseSystemTextJsonGrainStorageSerializer();
         silo.AddActivityPropagation();

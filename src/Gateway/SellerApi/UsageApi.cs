@@ -1,0 +1,126 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Provisioning.Grains.Instances;
+using Provisioning.Grains.Usage;
+
+namespace Provisioning.Gateway.SellerApi;
+
+/// <summary>
+/// <c>POST /api/usage</c>: the seller's application reports usage of pay-per-use instances (usage key or admin key). The
+/// answer comes once every accepted event is durable; a 503 means some may not be, and the whole batch can be sent again
+/// safely because events are recognised by eventId. The operator endpoints below it need the admin key.
+/// </summary>
+public static class UsageApi
+{
+    public const int MaxEvents = 1000;
+
+    private const int MaxPage = 1000;
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static IEndpointRouteBuilder MapUsageApi(this IEndpointRouteBuilder endpoints)
+    {
+        var usage = endpoints.MapGroup("/api/usage");
+        usage.MapPost("", Report);
+        usage.MapGet("/instances/{instanceId}", GetStatement);
+        usage.MapGet("/outbox", GetOutbox);
+        usage.MapGet("/dead-letters", GetDeadLetters);
+        usage.MapPost("/dead-letters/redrive", Redrive);
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<UsageReportResult>, UnauthorizedHttpResult, BadRequest<string>, ProblemHttpResult>> Report(
+        HttpContext http, ApiKeys keys, IGrainFactory grains, ILogger<UsageReport> logger)
+    {
+        if (!keys.IsUsageReporter(http)) return TypedResults.Unauthorized();
+
+        UsageReport? report;
+        try
+        {
+            report = await JsonSerializer.DeserializeAsync<UsageReport>(http.Request.Body, Json, http.RequestAborted);
+        }
+        catch (JsonException e)
+        {
+            return TypedResults.BadRequest($"The body is not a usage report: {e.Message}");
+        }
+
+        if (report?.Events is not { Count: > 0 } events) return TypedResults.BadRequest("The body has no events: send {\"events\": [...]}");
+        if (events.Count > MaxEvents) return TypedResults.BadRequest($"A report carries at most {MaxEvents} events, not {events.Count}");
+
+        var results = new EventResult[events.Count];
+        var byInstance = new Dictionary<string, List<(int Index, UsageEvent Event)>>(StringComparer.Ordinal);
+        for (var i = 0; i < events.Count; i++)
+        {
+            var (usage, problem) = events[i]?.Read() ?? (null, "the event is null");
+            if (usage is null)
+            {
+                results[i] = new EventResult(i, events[i]?.EventId, UsageEventStatus.Rejected, problem);
+                continue;
+            }
+
+            var instanceId = events[i]!.InstanceId!;
+            if (!byInstance.TryGetValue(instanceId, out var list)) byInstance[instanceId] = list = [];
+            list.Add((i, usage));
+        }
+
+        try
+        {
+            await Task.WhenAll(byInstance.Select(async pair =>
+            {
+                var meter = grains.GetGrain<IUsageMeterGrain>(new InstanceAddress(pair.Key, Traffic.Live).GrainKey);
+                var answers = await meter.Record([.. pair.Value.Select(v => v.Event)]);
+                for (var j = 0; j < answers.Count; j++)
+                {
+                    var (index, usage) = pair.Value[j];
+                    results[index] = new EventResult(index, usage.EventId, answers[j].Status, answers[j].Reason);
+                }
+            }));
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Recording a usage report of {Count} events failed", events.Count);
+            return TypedResults.Problem(
+                "Recording usage failed, so some events may not be durable. Send the same report again: events already recorded are recognised by eventId and not counted twice.",
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return TypedResults.Ok(new UsageReportResult(
+            results.Count(r => r.Status == UsageEventStatus.Accepted),
+            results.Count(r => r.Status == UsageEventStatus.Duplicate),
+            results.Count(r => r.Status == UsageEventStatus.Rejected),
+            results));
+    }
+
+    private static async Task<Results<Ok<MeterStatement>, UnauthorizedHttpResult>> GetStatement(
+        HttpContext http, ApiKeys keys, IGrainFactory grains, string instanceId)
+    {
+        if (!keys.IsAdmin(http)) return TypedResults.Unauthorized();
+        return TypedResults.Ok(await grains.GetGrain<IUsageMeterGrain>(new InstanceAddress(instanceId, Traffic.Live).GrainKey).GetStatement());
+    }
+
+    private static async Task<Results<Ok<OutboxSummary>, UnauthorizedHttpResult>> GetOutbox(HttpContext http, ApiKeys keys, IGrainFactory grains)
+    {
+        if (!keys.IsAdmin(http)) return TypedResults.Unauthorized();
+        return TypedResults.Ok(await Pusher(grains).GetSummary());
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<MeteringRecord>>, UnauthorizedHttpResult, BadRequest<string>>> GetDeadLetters(
+        HttpContext http, ApiKeys keys, IGrainFactory grains, int limit = 100)
+    {
+        if (!keys.IsAdmin(http)) return TypedResults.Unauthorized();
+        if (limit is < 1 or > MaxPage) return TypedResults.BadRequest($"limit must be between 1 and {MaxPage}");
+        return TypedResults.Ok(await Pusher(grains).GetDeadLetters(limit));
+    }
+
+    private static async Task<Results<Ok<RedriveResult>, UnauthorizedHttpResult>> Redrive(
+        HttpContext http, ApiKeys keys, IGrainFactory grains, string? instanceId = null)
+    {
+        if (!keys.IsAdmin(http)) return TypedResults.Unauthorized();
+        return TypedResults.Ok(new RedriveResult(await Pusher(grains).Redrive(string.IsNullOrEmpty(instanceId) ? null : instanceId)));
+    }
+
+    private static IUsagePushGrain Pusher(IGrainFactory grains) => grains.GetGrain<IUsagePushGrain>(IUsagePushGrain.Key);
+}
+
+/// <summary>How many dead-lettered records were made pending again.</summary>
+public sealed record RedriveResult(int Redriven);

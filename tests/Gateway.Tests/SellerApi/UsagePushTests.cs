@@ -1,0 +1,107 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Provisioning.Grains.Instances;
+using Provisioning.Grains.Usage;
+using Provisioning.KooGallery;
+using Provisioning.Testing;
+
+namespace Provisioning.Gateway.Tests.SellerApi;
+
+/// <summary>Closed hours travel to a fake KooGallery usage receiver that checks every signature and can fail on demand.</summary>
+public sealed class UsagePushTests : IAsyncLifetime
+{
+    private FakeUsageApi _marketplaceUsage = null!;
+    private MeteringGateway _gateway = null!;
+    private V1Client _marketplace = null!;
+    private UsageClient _seller = null!;
+
+    public async Task InitializeAsync()
+    {
+        _marketplaceUsage = await FakeUsageApi.StartAsync(GatewayFactory.AccessKey);
+        _gateway = new MeteringGateway(_marketplaceUsage.BaseUrl);
+        _marketplace = new V1Client(_gateway.CreateClient());
+        _seller = new UsageClient(_gateway.CreateClient());
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _gateway.DisposeAsync();
+        await _marketplaceUsage.DisposeAsync();
+    }
+
+    private DateTimeOffset Now => _gateway.Clock.GetUtcNow();
+
+    private async Task<string> OpenPayPerUse()
+    {
+        var opened = await _marketplace.Call("newInstance", V1Orders.NewInstance(V1Orders.NewOrderId(), chargingMode: "0"));
+        Assert.Equal(ResultCodes.Success, opened.ResultCode);
+        return opened["instanceId"]!;
+    }
+
+    private async Task Report(string instanceId, decimal quantity, DateTimeOffset at) =>
+        Assert.Equal("accepted", (await _seller.Report(UsageClient.Event(Guid.NewGuid().ToString(), instanceId, quantity, at))).Single().Status);
+
+    private decimal Taken(string instanceId, DateTimeOffset at) =>
+        _marketplaceUsage.TotalsByHour().GetValueOrDefault((instanceId, UsageHours.Start(at)));
+
+    private Task<MeterStatement> Statement(string instanceId) =>
+        _gateway.Services.GetRequiredService<IGrainFactory>().GetGrain<IUsageMeterGrain>(new InstanceAddress(instanceId, Traffic.Live).GrainKey).GetStatement();
+
+    [Fact]
+    public async Task Closed_hours_arrive_once_despite_errors_and_timeouts_and_late_usage_follows_as_a_correction()
+    {
+        var first = await OpenPayPerUse();
+        var second = await OpenPayPerUse();
+        var hour = Now;
+        await Report(first, 1.5m, hour);
+        await Report(first, 2m, hour);
+        await Report(second, 4m, hour);
+        _marketplaceUsage.Inject(FakeUsageApi.Fault.InternalError, FakeUsageApi.Fault.AnswerTooLate, FakeUsageApi.Fault.InternalError);
+
+        _gateway.Clock.Advance(TimeSpan.FromHours(2));
+        await Eventually.True(() => Taken(first, hour) == 3.5m && Taken(second, hour) == 4m, "both instances' hour is taken");
+
+        await Report(first, 0.25m, hour);
+        await Eventually.True(() => Taken(first, hour) == 3.75m, "the late usage is taken as a correction");
+
+        Assert.Empty(_marketplaceUsage.ConflictingSns());
+        Assert.Equal(0, _marketplaceUsage.BadSignatures);
+        Assert.True(_marketplaceUsage.Received.Count > 3, "the answer that came too late made the same records arrive twice");
+        var records = (await Statement(first)).Records;
+        Assert.Equal([0, 1], records.Select(r => r.Sequence).Order());
+        Assert.Equal([3.5m, 0.25m], records.OrderBy(r => r.Sequence).Select(r => r.Value));
+        await Eventually.True(async () => (await Statement(first)).Records.All(r => r.Status == MeteringRecordStatus.Pushed), "the records are marked pushed");
+        Assert.Null((await Statement(first)).OldestUnpushedHour);
+    }
+
+    [Fact]
+    public async Task A_refused_record_is_dead_lettered_alone_and_pushed_after_a_redrive()
+    {
+        var known = await OpenPayPerUse();
+        var unknown = await OpenPayPerUse();
+        _marketplaceUsage.DoNotKnow(unknown);
+        var hour = Now;
+        await Report(known, 1m, hour);
+        await Report(unknown, 2m, hour);
+
+        _gateway.Clock.Advance(TimeSpan.FromHours(2));
+        await Eventually.True(() => Taken(known, hour) == 1m, "the other instance's record is taken");
+        var admin = _gateway.CreateClient();
+        admin.DefaultRequestHeaders.Add("X-Api-Key", GatewayFactory.SellerAdminKey);
+        await Eventually.True(async () => (await admin.GetFromJsonAsync<JsonElement>("/api/usage/outbox")).GetProperty("deadLettered").GetInt64() == 1, "the refused record is parked");
+
+        var parked = Assert.Single((await admin.GetFromJsonAsync<JsonElement>("/api/usage/dead-letters")).EnumerateArray());
+        Assert.Equal(unknown, parked.GetProperty("instanceId").GetString());
+        Assert.Contains("MKT.9001", parked.GetProperty("lastError").GetString());
+        Assert.Equal("deadLettered", parked.GetProperty("status").GetString());
+        var statement = await admin.GetFromJsonAsync<JsonElement>($"/api/usage/instances/{unknown}");
+        Assert.Equal(UsageHours.Start(hour), statement.GetProperty("oldestUnpushedHour").GetDateTimeOffset());
+
+        _marketplaceUsage.Know(unknown);
+        var redrive = await admin.PostAsync($"/api/usage/dead-letters/redrive?instanceId={unknown}", null);
+        Assert.Equal(1, (await redrive.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("redriven").GetInt32());
+        await Eventually.True(() => Taken(unknown, hour) == 2m, "the re-driven record is taken");
+        Assert.Empty(_marketplaceUsage.ConflictingSns());
+    }
+}

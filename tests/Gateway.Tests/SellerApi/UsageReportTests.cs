@@ -1,0 +1,184 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Provisioning.Grains.Instances;
+using Provisioning.Grains.Usage;
+using Provisioning.KooGallery;
+using Provisioning.Testing;
+
+namespace Provisioning.Gateway.Tests.SellerApi;
+
+/// <summary><c>POST /api/usage</c>: per-event validation, idempotency by eventId, keys, and what queryInstance reads back.</summary>
+[Collection(GatewayCollection.Name)]
+public sealed class UsageReportTests(GatewayFactory factory)
+{
+    private readonly V1Client _marketplace = new(factory.CreateClient());
+    private readonly UsageClient _seller = new(factory.CreateClient());
+
+    private static string NewEventId() => "ev-" + Guid.NewGuid().ToString("N");
+
+    private async Task<string> Open(string chargingMode)
+    {
+        var opened = await _marketplace.Call("newInstance", V1Orders.NewInstance(V1Orders.NewOrderId(), chargingMode));
+        Assert.Equal(ResultCodes.Success, opened.ResultCode);
+        return opened["instanceId"]!;
+    }
+
+    private Task<MeterStatement> Statement(string instanceId) =>
+        factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IUsageMeterGrain>(new InstanceAddress(instanceId, Traffic.Live).GrainKey).GetStatement();
+
+    [Fact]
+    public async Task Each_bad_event_is_rejected_with_its_reason_and_the_good_ones_are_counted()
+    {
+        var payPerUse = await Open("0");
+        var periodic = await Open("1");
+        var now = DateTimeOffset.UtcNow;
+        var good = NewEventId();
+
+        var results = await _seller.Report(
+            UsageClient.Event(good, payPerUse, 2.5m, now),
+            UsageClient.Event(good, payPerUse, 2.5m, now),
+            UsageClient.Event(NewEventId(), payPerUse, 0m, now),
+            UsageClient.Event(NewEventId(), payPerUse, 1.23456m, now),
+            UsageClient.Event(NewEventId(), payPerUse, 1m, now.AddHours(1)),
+            UsageClient.Event(NewEventId(), payPerUse, 1m, now.AddDays(-22)),
+            UsageClient.Event(NewEventId(), payPerUse, 1m, now.AddHours(-1)),
+            UsageClient.Event(NewEventId(), "no-such-instance", 1m, now),
+            UsageClient.Event(NewEventId(), periodic, 1m, now),
+            UsageClient.Event(NewEventId(), payPerUse, 1m, now, package: "pkg-1"),
+            new { instanceId = payPerUse, quantity = 1m, occurredAt = now.ToString("O") },
+            new { eventId = NewEventId(), instanceId = payPerUse, quantity = 1m, occurredAt = "2026-11-28T10:00:00" },
+            UsageClient.Event(NewEventId(), payPerUse, 4m, now));
+
+        Assert.Equal(["accepted", "duplicate", "rejected", "rejected", "rejected", "rejected", "rejected", "rejected", "rejected", "rejected", "rejected", "rejected", "accepted"],
+            results.Select(r => r.Status));
+        Assert.Contains("not above zero", results[2].Reason);
+        Assert.Contains("more than 4 decimals", results[3].Reason);
+        Assert.Contains("in the future", results[4].Reason);
+        Assert.Contains("too old", results[5].Reason);
+        Assert.Contains("was not active", results[6].Reason);
+        Assert.Contains("not known", results[7].Reason);
+        Assert.Contains("not pay-per-use", results[8].Reason);
+        Assert.Contains("package is only for on-demand packages", results[9].Reason);
+        Assert.Contains("eventId is missing", results[10].Reason);
+        Assert.Contains("UTC offset", results[11].Reason);
+
+        var hour = Assert.Single((await Statement(payPerUse)).Hours);
+        Assert.Equal(6.5m, hour.Quantity);
+        Assert.Equal(2, hour.Events);
+    }
+
+    [Fact]
+    public async Task A_resent_report_is_acknowledged_without_counting_anything_twice()
+    {
+        var instance = await Open("0");
+        var events = Enumerable.Range(0, 50).Select(i => UsageClient.Event(NewEventId(), instance, 1.5m, DateTimeOffset.UtcNow)).ToArray();
+
+        Assert.All(await _seller.Report(events), r => Assert.Equal("accepted", r.Status));
+        Assert.All(await _seller.Report(events), r => Assert.Equal("duplicate", r.Status));
+
+        Assert.Equal(75m, (await Statement(instance)).Hours.Sum(h => h.Quantity));
+    }
+
+    [Fact]
+    public async Task Usage_after_a_freeze_is_refused_and_usage_from_before_it_still_counts()
+    {
+        var instance = await Open("0");
+        var beforeFreeze = DateTimeOffset.UtcNow;
+        await Task.Delay(20);
+        Assert.Equal(ResultCodes.Success, (await _marketplace.Call("expireInstance", ("instanceId", instance), ("orderId", "x"))).ResultCode);
+
+        var results = await _seller.Report(
+            UsageClient.Event(NewEventId(), instance, 1m, beforeFreeze),
+            UsageClient.Event(NewEventId(), instance, 1m, DateTimeOffset.UtcNow));
+
+        Assert.Equal("accepted", results[0].Status);
+        Assert.Equal("rejected", results[1].Status);
+        Assert.Contains("not active", results[1].Reason);
+    }
+
+    [Fact]
+    public async Task QueryInstance_reports_the_usage_of_pay_per_use_instances_only()
+    {
+        var payPerUse = await Open("0");
+        var periodic = await Open("1");
+        await _seller.Report(UsageClient.Event(NewEventId(), payPerUse, 3.25m, DateTimeOffset.UtcNow), UsageClient.Event(NewEventId(), payPerUse, 1m, DateTimeOffset.UtcNow));
+
+        var answer = await _marketplace.Call("queryInstance", ("instanceId", $"{payPerUse},{periodic}"));
+
+        var info = answer.Json.GetProperty("info").EnumerateArray().ToDictionary(i => i.GetProperty("instanceId").GetString()!);
+        var usage = Assert.Single(info[payPerUse].GetProperty("usageInfo").EnumerateArray());
+        Assert.Equal(4.25, usage.GetProperty("usageValue").GetDouble());
+        Assert.True(KooGalleryTime.TryParse(usage.GetProperty("statisticalTime").GetString(), out _));
+        Assert.False(info[periodic].TryGetProperty("usageInfo", out _));
+    }
+
+    [Fact]
+    public async Task A_pay_per_use_instance_without_usage_reports_zero()
+    {
+        var instance = await Open("0");
+
+        var answer = await _marketplace.Call("queryInstance", ("instanceId", instance));
+
+        var usage = Assert.Single(answer.Json.GetProperty("info")[0].GetProperty("usageInfo").EnumerateArray());
+        Assert.Equal(0, usage.GetProperty("usageValue").GetDouble());
+    }
+
+    [Theory]
+    [InlineData(null, HttpStatusCode.Unauthorized)]
+    [InlineData(GatewayFactory.SellerApiKey, HttpStatusCode.Unauthorized)]
+    [InlineData(GatewayFactory.SellerUsageKey, HttpStatusCode.OK)]
+    [InlineData(GatewayFactory.SellerAdminKey, HttpStatusCode.OK)]
+    public async Task Reporting_needs_the_usage_or_admin_key(string? key, HttpStatusCode expected)
+    {
+        var instance = await Open("0");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/usage")
+        {
+            Content = JsonContent.Create(new { events = new[] { UsageClient.Event(NewEventId(), instance, 1m, DateTimeOffset.UtcNow) } }),
+        };
+        if (key is not null) request.Headers.Add("X-Api-Key", key);
+
+        using var response = await factory.CreateClient().SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/api/usage/outbox")]
+    [InlineData("/api/usage/dead-letters")]
+    [InlineData("/api/usage/instances/any")]
+    public async Task Operator_views_need_the_admin_key(string path)
+    {
+        var http = factory.CreateClient();
+        using var asReporter = new HttpRequestMessage(HttpMethod.Get, path) { Headers = { { "X-Api-Key", GatewayFactory.SellerUsageKey } } };
+        using var asAdmin = new HttpRequestMessage(HttpMethod.Get, path) { Headers = { { "X-Api-Key", GatewayFactory.SellerAdminKey } } };
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.SendAsync(asReporter)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(asAdmin)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_a_report_gets_400_naming_the_problem()
+    {
+        var http = factory.CreateClient();
+        async Task<(HttpStatusCode, string)> Post(string body)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/usage") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+            request.Headers.Add("X-Api-Key", GatewayFactory.SellerUsageKey);
+            using var response = await http.SendAsync(request);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        var notJson = await Post("{\"events\": [");
+        var empty = await Post("{\"events\": []}");
+        var tooMany = await Post(JsonSerializer.Serialize(new { events = Enumerable.Range(0, 1001).Select(i => new { eventId = $"e{i}" }) }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, notJson.Item1);
+        Assert.Contains("not a usage report", notJson.Item2);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.Item1);
+        Assert.Contains("no events", empty.Item2);
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.Item1);
+        Assert.Contains("at most 1000", tooMany.Item2);
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Provisioning.Testing;
+
+/// <summary>
+/// The gateway with its usage push pointed at a <see cref="FakeUsageApi"/>, meters and pusher ticking every few
+/// hundred milliseconds, and a <see cref="ShiftedClock"/> so a test can close hours by moving "now" ahead.
+/// In memory unless a PostgreSQL connection string is given.
+/// </summary>
+public sealed class MeteringGateway(string usageApiBaseUrl, string? connectionString = null) : GatewayFactory
+{
+    public ShiftedClock Clock { get; } = new();
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
+    {
+        ["ConnectionStrings:Provisioning"] = connectionString,
+        ["KooGallery:OpenApi:BaseUrl"] = usageApiBaseUrl,
+        ["KooGallery:OpenApi:FallbackBaseUrl"] = "",
+        ["KooGallery:OpenApi:Timeout"] = "00:00:00.500",
+        ["KooGallery:OpenApi:MaxRetries"] = "1",
+        ["KooGallery:OpenApi:RetryDelay"] = "00:00:00.050",
+        ["Usage:StagePeriod"] = "00:00:00.100",
+        ["Usage:PushPeriod"] = "00:00:00.200",
+        ["Usage:RetryDelay"] = "00:00:00.200",
+        ["Usage:MaxRetryDelay"] = "00:00:01",
+    };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+}
