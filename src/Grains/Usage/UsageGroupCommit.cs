@@ -28,8 +28,9 @@ internal sealed class UsageGroupCommit : IAsyncDisposable
     {
         if (events.Count == 0) return Task.FromResult<IReadOnlyList<bool>>([]);
         var append = new Append(instanceId, events, cancellationToken);
-        if (!_queue.Writer.TryWrite(append)) throw new ObjectDisposedException(nameof(UsageGroupCommit));
-        return append.Answer.Task;
+        return _queue.Writer.TryWrite(append)
+            ? append.Answer.Task
+            : Task.FromException<IReadOnlyList<bool>>(new ObjectDisposedException(nameof(UsageGroupCommit)));
     }
 
     /// <summary>Writes what is already queued, then stops.</summary>
