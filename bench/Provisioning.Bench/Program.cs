@@ -6,11 +6,13 @@ return args switch
     ["tenant-sync"] => await TenantSyncBenchmark.RunAsync(),
     ["callbacks"] => await CallbackBenchmark.RunAsync(),
     ["instance-memory"] => await InstanceMemoryBenchmark.RunAsync(),
+    ["usage-ledger"] => await UsageLedgerBenchmark.RunAsync(events: 1_000_000, concurrency: 64),
+    ["usage-ledger", var events, var concurrency] => await UsageLedgerBenchmark.RunAsync(int.Parse(events), int.Parse(concurrency)),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Provisioning.Bench tenant-sync | callbacks | instance-memory");
+    Console.Error.WriteLine("usage: Provisioning.Bench tenant-sync | callbacks | instance-memory | usage-ledger [events concurrency]");
     return 2;
 }

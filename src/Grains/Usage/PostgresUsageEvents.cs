@@ -12,22 +12,22 @@ internal readonly record struct InstanceEvent(string InstanceId, UsageEvent Even
 /// </summary>
 internal static class PostgresUsageEvents
 {
-    // An upsert may touch a row once per statement, so new events are summed per hour before they meet the totals.
-    // Rows are written in event-id and hour order, so concurrent batches sharing rows wait for each other, never deadlock.
+    // An upsert may touch a row once per statement, so new events are summed per hour before they meet the totals. Rows
+    // are written in event-id order (unnest reads arrays in storage order) and then hour order, so concurrent batches that
+    // share rows wait for each other and never deadlock; only the hourly sums are sorted, not the events.
     private const string Sql = """
         WITH inserted AS (
             INSERT INTO usage_events (event_id, instance_id, package, hour_start, quantity, occurred_at, recorded_at)
             SELECT e.event_id, e.instance_id, e.package, date_trunc('hour', e.occurred_at, 'UTC'), e.quantity, e.occurred_at, now()
-              FROM unnest(@event_ids, @instance_ids, @packages, @quantities, @occurred_at) WITH ORDINALITY
-                AS e(event_id, instance_id, package, quantity, occurred_at, position)
-             ORDER BY e.position
+              FROM unnest(@event_ids, @instance_ids, @packages, @quantities, @occurred_at) AS e(event_id, instance_id, package, quantity, occurred_at)
             ON CONFLICT (event_id) DO NOTHING
             RETURNING event_id, instance_id, package, hour_start, quantity
+        ), sums AS MATERIALIZED (
+            SELECT instance_id, package, hour_start, sum(quantity) AS quantity, count(*) AS events FROM inserted
+             GROUP BY instance_id, package, hour_start
         ), counted AS (
             INSERT INTO usage_hours (instance_id, package, hour_start, quantity, events)
-            SELECT instance_id, package, hour_start, sum(quantity), count(*) FROM inserted
-             GROUP BY instance_id, package, hour_start
-             ORDER BY instance_id, package, hour_start
+            SELECT instance_id, package, hour_start, quantity, events FROM sums ORDER BY instance_id, package, hour_start
             ON CONFLICT (instance_id, package, hour_start)
             DO UPDATE SET quantity = usage_hours.quantity + excluded.quantity, events = usage_hours.events + excluded.events
         )
