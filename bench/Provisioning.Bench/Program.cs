@@ -7,11 +7,13 @@ return args switch
     ["callbacks"] => await CallbackBenchmark.RunAsync(),
     ["instance-memory"] => await InstanceMemoryBenchmark.RunAsync(),
     ["usage-ingest"] => await UsageIngestBenchmark.RunAsync(),
+    ["usage-ledger"] => await UsageLedgerBenchmark.RunAsync(events: 1_000_000, concurrency: 64),
+    ["usage-ledger", var events, var concurrency] => await UsageLedgerBenchmark.RunAsync(int.Parse(events), int.Parse(concurrency)),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Provisioning.Bench tenant-sync | callbacks | instance-memory | usage-ingest");
+    Console.Error.WriteLine("usage: Provisioning.Bench tenant-sync | callbacks | instance-memory | usage-ingest | usage-ledger [events concurrency]");
     return 2;
 }

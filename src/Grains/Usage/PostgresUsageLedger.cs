@@ -1,0 +1,190 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Provisioning.Grains.Usage;
+
+/// <summary>
+/// The usage ledger in our own PostgreSQL tables (deploy/sql/0006). Concurrent appends are group-committed: one statement
+/// records the events of many meters at once. Re-driving a dead letter keeps its attempts and last error, so an operator
+/// still sees why it was parked until it is pushed or fails anew. Pruning commits in chunks, so an interrupted prune has
+/// forgotten some of the old events and the next one forgets the rest.
+/// </summary>
+internal sealed class PostgresUsageLedger : IUsageLedger, IAsyncDisposable
+{
+    private const string RecordColumns =
+        "metering_sn, instance_id, package, hour_start, sequence, value, product_id, staged_at, status, attempts, next_attempt_at, pushed_at, last_error";
+
+    private const string OutboxOrder = "ORDER BY hour_start, instance_id, package, sequence";
+
+    // Heap blocks per prune statement (8 MiB at the default block size): each statement's work stays bounded.
+    internal const int PruneBlocks = 1_024;
+
+    private readonly NpgsqlDataSource _database;
+    private readonly UsageGroupCommit _appends;
+
+    public PostgresUsageLedger(NpgsqlDataSource database)
+    {
+        _database = database;
+        _appends = new UsageGroupCommit((events, cancellationToken) => PostgresUsageEvents.InsertAsync(database, events, cancellationToken));
+    }
+
+    public Task<IReadOnlyList<bool>> AppendAsync(string instanceId, IReadOnlyList<UsageEvent> events, CancellationToken cancellationToken) =>
+        _appends.AppendAsync(instanceId, events, cancellationToken);
+
+    public async Task<IReadOnlyList<HourUsage>> GetHoursAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        await using var command = _database.CreateCommand("""
+            SELECT h.package, h.hour_start, h.quantity, h.events, coalesce(r.staged, 0), coalesce(r.records, 0)
+              FROM usage_hours h
+              LEFT JOIN (SELECT package, hour_start, sum(value) AS staged, count(*)::integer AS records
+                           FROM usage_records WHERE instance_id = @instance GROUP BY package, hour_start) r
+                USING (package, hour_start)
+             WHERE h.instance_id = @instance
+             ORDER BY h.hour_start, h.package COLLATE "C"
+            """);
+        command.Parameters.AddWithValue("instance", instanceId);
+        var hours = new List<HourUsage>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            hours.Add(new HourUsage(
+                Package(reader.GetString(0)), reader.GetFieldValue<DateTimeOffset>(1), reader.GetDecimal(2), reader.GetInt64(3),
+                reader.GetDecimal(4), reader.GetInt32(5)));
+        }
+
+        return hours;
+    }
+
+    public async Task StageAsync(IReadOnlyList<MeteringRecord> records, CancellationToken cancellationToken)
+    {
+        if (records.Count == 0) return;
+        await using var command = _database.CreateCommand($"""
+            INSERT INTO usage_records ({RecordColumns})
+            SELECT * FROM unnest(@sns, @instances, @packages, @hours, @sequences, @values, @products, @staged, @statuses,
+                                 @attempts, @next_attempts, @pushed, @errors)
+            ON CONFLICT (metering_sn) DO NOTHING
+            """);
+        command.Parameters.Add(PostgresArrays.Parameter("sns", NpgsqlDbType.Text, records.Select(r => r.MeteringSn)));
+        command.Parameters.Add(PostgresArrays.Parameter("instances", NpgsqlDbType.Text, records.Select(r => r.InstanceId)));
+        command.Parameters.Add(PostgresArrays.Parameter("packages", NpgsqlDbType.Text, records.Select(r => r.Package ?? "")));
+        command.Parameters.Add(PostgresArrays.Parameter("hours", NpgsqlDbType.TimestampTz, records.Select(r => r.HourStart.ToUniversalTime())));
+        command.Parameters.Add(PostgresArrays.Parameter("sequences", NpgsqlDbType.Integer, records.Select(r => r.Sequence)));
+        command.Parameters.Add(PostgresArrays.Parameter("values", NpgsqlDbType.Numeric, records.Select(r => r.Value)));
+        command.Parameters.Add(PostgresArrays.Parameter("products", NpgsqlDbType.Text, records.Select(r => r.ProductId)));
+        command.Parameters.Add(PostgresArrays.Parameter("staged", NpgsqlDbType.TimestampTz, records.Select(r => r.StagedAt.ToUniversalTime())));
+        command.Parameters.Add(PostgresArrays.Parameter("statuses", NpgsqlDbType.Smallint, records.Select(r => (short)r.Status)));
+        command.Parameters.Add(PostgresArrays.Parameter("attempts", NpgsqlDbType.Integer, records.Select(r => r.Attempts)));
+        command.Parameters.Add(PostgresArrays.Parameter("next_attempts", NpgsqlDbType.TimestampTz, records.Select(r => r.NextAttemptAt.ToUniversalTime())));
+        command.Parameters.Add(PostgresArrays.Parameter("pushed", NpgsqlDbType.TimestampTz, records.Select(r => r.PushedAt?.ToUniversalTime())));
+        command.Parameters.Add(PostgresArrays.Parameter("errors", NpgsqlDbType.Text, records.Select(r => r.LastError)));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public Task<IReadOnlyList<MeteringRecord>> GetRecordsAsync(string instanceId, CancellationToken cancellationToken) =>
+        ReadRecordsAsync(
+            $"SELECT {RecordColumns} FROM usage_records WHERE instance_id = @instance ORDER BY hour_start, package, sequence",
+            cancellationToken, ("instance", instanceId));
+
+    public Task<IReadOnlyList<MeteringRecord>> GetDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        ReadRecordsAsync(
+            $"SELECT {RecordColumns} FROM usage_records WHERE status = 0 AND next_attempt_at <= @now {OutboxOrder} LIMIT @limit",
+            cancellationToken, ("now", now.ToUniversalTime()), ("limit", limit));
+
+    public Task MarkPushedAsync(IReadOnlyList<string> meteringSns, DateTimeOffset pushedAt, CancellationToken cancellationToken) =>
+        UpdateAsync("status = 1, pushed_at = @at", meteringSns, cancellationToken, ("at", pushedAt.ToUniversalTime()));
+
+    public Task RetryLaterAsync(IReadOnlyList<string> meteringSns, DateTimeOffset retryAt, string error, CancellationToken cancellationToken) =>
+        UpdateAsync("attempts = attempts + 1, next_attempt_at = @at, last_error = @error", meteringSns, cancellationToken,
+            ("at", retryAt.ToUniversalTime()), ("error", error));
+
+    public Task DeadLetterAsync(IReadOnlyList<string> meteringSns, string error, CancellationToken cancellationToken) =>
+        UpdateAsync("status = 2, attempts = attempts + 1, last_error = @error", meteringSns, cancellationToken, ("error", error));
+
+    public Task<IReadOnlyList<MeteringRecord>> GetDeadLettersAsync(int limit, CancellationToken cancellationToken) =>
+        ReadRecordsAsync($"SELECT {RecordColumns} FROM usage_records WHERE status = 2 {OutboxOrder} LIMIT @limit", cancellationToken, ("limit", limit));
+
+    public async Task<int> RedriveAsync(string? instanceId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var command = _database.CreateCommand(instanceId is null
+            ? "UPDATE usage_records SET status = 0, next_attempt_at = @now WHERE status = 2"
+            : "UPDATE usage_records SET status = 0, next_attempt_at = @now WHERE status = 2 AND instance_id = @instance");
+        command.Parameters.AddWithValue("now", now.ToUniversalTime());
+        if (instanceId is not null) command.Parameters.AddWithValue("instance", instanceId);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<OutboxSummary> GetSummaryAsync(CancellationToken cancellationToken)
+    {
+        // Each part reads one range of usage_records_by_status; the oldest hours are its first entries.
+        await using var command = _database.CreateCommand("""
+            SELECT (SELECT count(*) FROM usage_records WHERE status = 0),
+                   (SELECT count(*) FROM usage_records WHERE status = 1),
+                   (SELECT count(*) FROM usage_records WHERE status = 2),
+                   least((SELECT min(hour_start) FROM usage_records WHERE status = 0),
+                         (SELECT min(hour_start) FROM usage_records WHERE status = 2))
+            """);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new OutboxSummary(
+            reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2),
+            reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3));
+    }
+
+    public async Task<long> PruneEventsAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        // usage_events has no index but its key (ingest is the hot path), so a prune is one pass over the table, a range
+        // of blocks per statement. Events recorded after it starts lie beyond 'before' (see IUsageLedger).
+        long blocks;
+        await using (var size = _database.CreateCommand(
+            "SELECT pg_relation_size('usage_events') / current_setting('block_size')::bigint"))
+        {
+            blocks = (long)(await size.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        long pruned = 0;
+        for (long from = 0; from < blocks; from += PruneBlocks)
+        {
+            await using var delete = _database.CreateCommand(
+                "DELETE FROM usage_events WHERE ctid >= @from AND ctid < @until AND occurred_at < @before");
+            delete.Parameters.Add(new NpgsqlParameter<NpgsqlTid>("from", NpgsqlDbType.Tid) { TypedValue = new((uint)from, 0) });
+            delete.Parameters.Add(new NpgsqlParameter<NpgsqlTid>("until", NpgsqlDbType.Tid) { TypedValue = new((uint)Math.Min(from + PruneBlocks, uint.MaxValue), 0) });
+            delete.Parameters.AddWithValue("before", before.ToUniversalTime());
+            pruned += await delete.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return pruned;
+    }
+
+    public ValueTask DisposeAsync() => _appends.DisposeAsync();
+
+    private async Task UpdateAsync(
+        string set, IReadOnlyList<string> meteringSns, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        if (meteringSns.Count == 0) return;
+        await using var command = _database.CreateCommand($"UPDATE usage_records SET {set} WHERE metering_sn = ANY(@sns)");
+        command.Parameters.Add(PostgresArrays.Parameter("sns", NpgsqlDbType.Text, meteringSns));
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<MeteringRecord>> ReadRecordsAsync(
+        string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        await using var command = _database.CreateCommand(sql);
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        var records = new List<MeteringRecord>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            records.Add(new MeteringRecord(
+                reader.GetString(0), reader.GetString(1), Package(reader.GetString(2)), reader.GetFieldValue<DateTimeOffset>(3),
+                reader.GetInt32(4), reader.GetDecimal(5), reader.GetString(6), reader.GetFieldValue<DateTimeOffset>(7),
+                (MeteringRecordStatus)reader.GetInt16(8), reader.GetInt32(9), reader.GetFieldValue<DateTimeOffset>(10),
+                reader.IsDBNull(11) ? null : reader.GetFieldValue<DateTimeOffset>(11), reader.IsDBNull(12) ? null : reader.GetString(12)));
+        }
+
+        return records;
+    }
+
+    private static string? Package(string stored) => stored.Length == 0 ? null : stored;
+}
