@@ -47,6 +47,12 @@ public sealed class FakeUsageApi : IAsyncDisposable
 
     public int Calls => _calls;
 
+    /// <summary>Injected faults not yet used by a call.</summary>
+    public int FaultsLeft => _faults.Count;
+
+    /// <summary>One line per call: records carried and what was answered.</summary>
+    public ConcurrentQueue<string> CallLog { get; } = new();
+
     public int BadSignatures => _badSignatures;
 
     public string BaseUrl => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
@@ -104,6 +110,7 @@ public sealed class FakeUsageApi : IAsyncDisposable
         }
 
         Fault? fault = _faults.TryDequeue(out var next) ? next : null;
+        CallLog.Enqueue($"{records.Count} records: {fault?.ToString() ?? "accepted"}");
         if (fault == Fault.InternalError) return Answer(500, "MKT.0999", "internal error");
 
         foreach (var record in records) Received.Enqueue(record);

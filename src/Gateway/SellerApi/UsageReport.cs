@@ -20,6 +20,7 @@ public sealed record ReportedEvent(string? EventId, string? InstanceId, decimal?
         if (string.IsNullOrWhiteSpace(EventId)) return (null, "eventId is missing");
         if (string.IsNullOrWhiteSpace(InstanceId)) return (null, "instanceId is missing");
         if (InstanceId.Length > MaxInstanceIdLength) return (null, $"instanceId is longer than {MaxInstanceIdLength} characters");
+        if (InstanceId.Any(char.IsControl)) return (null, "instanceId contains control characters");
         if (Quantity is not { } quantity) return (null, "quantity is missing");
         if (string.IsNullOrWhiteSpace(OccurredAt)) return (null, "occurredAt is missing");
         if (!DateTimeOffset.TryParse(OccurredAt, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var occurredAt) || !HasOffset(OccurredAt))

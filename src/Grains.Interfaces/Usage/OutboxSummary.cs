@@ -1,9 +1,11 @@
 namespace Provisioning.Grains.Usage;
 
-/// <summary>The state of every instance's records on their way to the marketplace.</summary>
+/// <summary>
+/// What is still on its way to the marketplace across all instances. Pushed records are not counted here, since they only
+/// grow (the <c>usage.records.pushed</c> counter and each instance's statement show them).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("prov.OutboxSummary")]
 public sealed record OutboxSummary(
     [property: Id(0)] long Pending,
-    [property: Id(1)] long Pushed,
-    [property: Id(2)] long DeadLettered,
-    [property: Id(3)] DateTimeOffset? OldestUnpushedHour);
+    [property: Id(1)] long DeadLettered,
+    [property: Id(2)] DateTimeOffset? OldestUnpushedHour);

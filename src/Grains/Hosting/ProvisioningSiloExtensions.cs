@@ -69,6 +69,7 @@ public static class ProvisioningSiloExtensions
         const string invariant = "Npgsql";
         silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         silo.Services.AddSingleton<ITenantDirectory, PostgresTenantDirectory>();
+        silo.Services.AddSingleton<IUsageLedger, PostgresUsageLedger>();
         if (migrateOnStart)
         {
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp =>

@@ -93,7 +93,7 @@ internal sealed class InMemoryUsageLedger : IUsageLedger
             long Count(MeteringRecordStatus status) => _records.Values.LongCount(r => r.Status == status);
             var unpushed = _records.Values.Where(r => r.Status != MeteringRecordStatus.Pushed).Select(r => (DateTimeOffset?)r.HourStart).Min();
             return Task.FromResult(new OutboxSummary(
-                Count(MeteringRecordStatus.Pending), Count(MeteringRecordStatus.Pushed), Count(MeteringRecordStatus.DeadLettered), unpushed));
+                Count(MeteringRecordStatus.Pending), Count(MeteringRecordStatus.DeadLettered), unpushed));
         }
     }
 

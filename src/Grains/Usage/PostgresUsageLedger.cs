@@ -118,7 +118,6 @@ internal sealed class PostgresUsageLedger : IUsageLedger, IAsyncDisposable
         // Each part reads one range of usage_records_by_status; the oldest hours are its first entries.
         await using var command = _database.CreateCommand("""
             SELECT (SELECT count(*) FROM usage_records WHERE status = 0),
-                   (SELECT count(*) FROM usage_records WHERE status = 1),
                    (SELECT count(*) FROM usage_records WHERE status = 2),
                    least((SELECT min(hour_start) FROM usage_records WHERE status = 0),
                          (SELECT min(hour_start) FROM usage_records WHERE status = 2))
@@ -126,8 +125,8 @@ internal sealed class PostgresUsageLedger : IUsageLedger, IAsyncDisposable
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return new OutboxSummary(
-            reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2),
-            reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3));
+            reader.GetInt64(0), reader.GetInt64(1),
+            reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2));
     }
 
     public async Task<long> PruneEventsAsync(DateTimeOffset before, CancellationToken cancellationToken)

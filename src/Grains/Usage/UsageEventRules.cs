@@ -19,6 +19,7 @@ internal static class UsageEventRules
     private static string? EventProblem(UsageEvent usage, DateTimeOffset now, UsageOptions options) =>
         string.IsNullOrWhiteSpace(usage.EventId) ? "eventId is empty"
         : usage.EventId.Length > MaxEventIdLength ? $"eventId is longer than {MaxEventIdLength} characters"
+        : usage.EventId.Any(char.IsControl) ? "eventId contains control characters"
         : usage.Quantity <= 0 ? $"quantity {usage.Quantity} is not above zero"
         : decimal.Round(usage.Quantity, 4) != usage.Quantity ? $"quantity {usage.Quantity} has more than 4 decimals"
         : usage.Quantity > MaxRecordValue ? $"quantity {usage.Quantity} is above {MaxRecordValue}"
@@ -26,6 +27,7 @@ internal static class UsageEventRules
         : UsageHours.Start(usage.OccurredAt) < now - options.MaxEventAge
             ? $"occurredAt {usage.OccurredAt:O} is too old: the marketplace takes usage of the last 21 days only, so events older than {options.MaxEventAge.TotalHours:0.#} hours are refused"
         : usage.Package is { Length: > MaxPackageLength } ? $"package is longer than {MaxPackageLength} characters"
+        : usage.Package?.Any(char.IsControl) == true ? "package contains control characters"
         : null;
 
     private static string? TermsProblem(UsageEvent usage, string instanceId, UsageTerms? terms) =>

@@ -65,6 +65,7 @@ public sealed class UsagePushTests : IAsyncLifetime
         await Report(first, 0.25m, hour);
         await Eventually.True(() => Taken(first, hour) == 3.75m, "the late usage is taken as a correction");
 
+        Assert.Equal(0, _marketplaceUsage.FaultsLeft);
         Assert.Empty(_marketplaceUsage.ConflictingSns());
         Assert.Equal(0, _marketplaceUsage.BadSignatures);
         Assert.True(_marketplaceUsage.Received.Count > 3, "the answer that came too late made the same records arrive twice");

@@ -49,9 +49,11 @@ public sealed class UsageReportTests(GatewayFactory factory)
             UsageClient.Event(NewEventId(), payPerUse, 1m, now, package: "pkg-1"),
             new { instanceId = payPerUse, quantity = 1m, occurredAt = now.ToString("O") },
             new { eventId = NewEventId(), instanceId = payPerUse, quantity = 1m, occurredAt = "2026-11-28T10:00:00" },
+            UsageClient.Event("ev-\u0000-nul", payPerUse, 1m, now),
+            UsageClient.Event(NewEventId(), "bad\u0000id", 1m, now),
             UsageClient.Event(NewEventId(), payPerUse, 4m, now));
 
-        Assert.Equal(["accepted", "duplicate", "rejected", "rejected", "rejected", "rejected", "rejected", "rejected", "rejected", "rejected", "rejected", "rejected", "accepted"],
+        Assert.Equal(["accepted", "duplicate", "rejected", "rejected", "rejected", "rejected", "rejected", "rejected", "rejected", "rejected", "rejected", "rejected", "rejected", "rejected", "accepted"],
             results.Select(r => r.Status));
         Assert.Contains("not above zero", results[2].Reason);
         Assert.Contains("more than 4 decimals", results[3].Reason);
@@ -63,6 +65,8 @@ public sealed class UsageReportTests(GatewayFactory factory)
         Assert.Contains("package is only for on-demand packages", results[9].Reason);
         Assert.Contains("eventId is missing", results[10].Reason);
         Assert.Contains("UTC offset", results[11].Reason);
+        Assert.Contains("eventId contains control characters", results[12].Reason);
+        Assert.Contains("instanceId contains control characters", results[13].Reason);
 
         var hour = Assert.Single((await Statement(payPerUse)).Hours);
         Assert.Equal(6.5m, hour.Quantity);

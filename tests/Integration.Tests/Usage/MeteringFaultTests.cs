@@ -111,6 +111,8 @@ public sealed class MeteringFaultTests(ITestOutputHelper output) : IAsyncLifetim
         await ReportAll(2, opened);
         await WaitForTotals(cluster, instances, ingested);
 
+        output.WriteLine(string.Join(Environment.NewLine, _marketplace.CallLog));
+        Assert.Equal(0, _marketplace.FaultsLeft);
         Assert.Empty(_marketplace.ConflictingSns());
         Assert.Equal(0, _marketplace.BadSignatures);
         var distinct = _marketplace.Received.Select(r => r.MeteringSn).Distinct().Count();
