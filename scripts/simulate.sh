@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Plays every simulator scenario against a freshly started gateway (the Release build) and its fake KooGallery open API.
+# In memory by default; --postgres runs the gateway on a throwaway PostgreSQL (scripts/with-postgres.sh).
+# Example: dotnet build -c Release Provisioning.sln && ./scripts/simulate.sh --postgres
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [[ "${1:-}" == "--postgres" ]]; then
+    shift
+    exec ./scripts/with-postgres.sh env SIMULATE_DATABASE=1 "$0" "$@"
+fi
+
+work="$(mktemp -d)"
+trap 'kill "${gateway:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:3072 -out "$work/kit.pem" 2>/dev/null
+openssl pkey -in "$work/kit.pem" -pubout -out "$work/kit.pub"
+
+port=5181 openapi_port=5191
+export ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning
+export KooGallery__Key=simulated-seller-key KooGallery__AccessKey=simulated-access-key KooGallery__KitAccessKey=simulated-kit-key
+export KooGallery__KitPrivateKey="$(cat "$work/kit.pem")" SellerApi__Key=simulated-reader SellerApi__AdminKey=simulated-admin
+export KooGallery__OpenApi__BaseUrl="http://127.0.0.1:$openapi_port" KooGallery__OpenApi__FallbackBaseUrl=
+export KooGallery__OpenApi__AccessKeyId=SIMULATEDAK KooGallery__OpenApi__SecretAccessKey=simulated-sk
+if [[ -n "${SIMULATE_DATABASE:-}" ]]; then export ConnectionStrings__Provisioning="$PROVISIONING_TEST_PG"; fi
+
+dotnet src/Gateway/bin/Release/net10.0/Provisioning.Gateway.dll --urls "http://127.0.0.1:$port" > "$work/gateway.log" 2>&1 &
+gateway=$!
+for _ in $(seq 1 60); do
+    curl -sf "http://127.0.0.1:$port/health" > /dev/null && break
+    kill -0 "$gateway" 2>/dev/null || { cat "$work/gateway.log"; exit 1; }
+    sleep 1
+done
+
+dotnet tools/Simulator/bin/Release/net10.0/Provisioning.Simulator.dll run --gateway "http://127.0.0.1:$port" \
+    --key "$KooGallery__Key" --access-key "$KooGallery__AccessKey" --kit-access-key "$KooGallery__KitAccessKey" \
+    --kit-public-key "$work/kit.pub" --seller-api-key "$SellerApi__Key" --seller-admin-key "$SellerApi__AdminKey" \
+    --openapi-port "$openapi_port" --openapi-ak "$KooGallery__OpenApi__AccessKeyId" --openapi-sk "$KooGallery__OpenApi__SecretAccessKey" "$@"
