@@ -18,7 +18,7 @@ openssl pkey -in "$work/kit.pem" -pubout -out "$work/kit.pub"
 port=5181 openapi_port=5191
 export ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning
 export KooGallery__Key=simulated-seller-key KooGallery__AccessKey=simulated-access-key KooGallery__KitAccessKey=simulated-kit-key
-export KooGallery__KitPrivateKey="$(cat "$work/kit.pem")" SellerApi__Key=simulated-reader SellerApi__AdminKey=simulated-admin
+export KooGallery__KitPrivateKey="$(cat "$work/kit.pem")" SellerApi__Key=simulated-reader SellerApi__AdminKey=simulated-admin SellerApi__UsageKey=simulated-usage
 export KooGallery__OpenApi__BaseUrl="http://127.0.0.1:$openapi_port" KooGallery__OpenApi__FallbackBaseUrl=
 export KooGallery__OpenApi__AccessKeyId=SIMULATEDAK KooGallery__OpenApi__SecretAccessKey=simulated-sk
 if [[ -n "${SIMULATE_DATABASE:-}" ]]; then export ConnectionStrings__Provisioning="$PROVISIONING_TEST_PG"; fi
@@ -33,5 +33,5 @@ done
 
 dotnet tools/Simulator/bin/Release/net10.0/Provisioning.Simulator.dll run --gateway "http://127.0.0.1:$port" \
     --key "$KooGallery__Key" --access-key "$KooGallery__AccessKey" --kit-access-key "$KooGallery__KitAccessKey" \
-    --kit-public-key "$work/kit.pub" --seller-api-key "$SellerApi__Key" --seller-admin-key "$SellerApi__AdminKey" \
+    --kit-public-key "$work/kit.pub" --seller-api-key "$SellerApi__Key" --seller-admin-key "$SellerApi__AdminKey" --seller-usage-key "$SellerApi__UsageKey" \
     --openapi-port "$openapi_port" --openapi-ak "$KooGallery__OpenApi__AccessKeyId" --openapi-sk "$KooGallery__OpenApi__SecretAccessKey" "$@"

@@ -24,6 +24,7 @@ public sealed class SimulatedMarketplace : IAsyncLifetime
         KitPublicKey = Convert.ToBase64String(GatewayFactory.KitKey.ExportSubjectPublicKeyInfo()),
         SellerApiKey = GatewayFactory.SellerApiKey,
         SellerAdminKey = GatewayFactory.SellerAdminKey,
+        SellerUsageKey = GatewayFactory.SellerUsageKey,
         OpenApi = OpenApi.BaseUrl,
     };
 

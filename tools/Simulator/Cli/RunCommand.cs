@@ -27,6 +27,7 @@ public sealed class RunCommand : AsyncCommand<RunSettings>
             KitPublicKey = settings.KitPublicKeyText,
             SellerApiKey = settings.SellerApiKey,
             SellerAdminKey = settings.SellerAdminKey,
+            SellerUsageKey = settings.SellerUsageKey,
             OpenApi = fake?.BaseUrl ?? (settings.OpenApi is { } url ? new Uri(url) : null),
         };
         IReadOnlyList<IScenario> scenarios = settings.Scenario is { } name ? [ScenarioCatalog.Find(name)!] : ScenarioCatalog.All;

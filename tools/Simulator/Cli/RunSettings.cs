@@ -46,6 +46,11 @@ public sealed class RunSettings : CommandSettings
     [Description("The seller API admin key (SellerApi__AdminKey): decrypted client secrets are then checked too")]
     public string? SellerAdminKey { get; init; }
 
+    /// <summary>The seller API usage key.</summary>
+    [CommandOption("--seller-usage-key <KEY>")]
+    [Description("The seller API usage key (SellerApi__UsageKey): the usage scenario reports usage with it")]
+    public string? SellerUsageKey { get; init; }
+
     /// <summary>A fake open API started separately.</summary>
     [CommandOption("--openapi <URL>")]
     [Description("A fake open API started with 'fake-openapi', e.g. http://127.0.0.1:5090 (the gateway's KooGallery__OpenApi__BaseUrl)")]

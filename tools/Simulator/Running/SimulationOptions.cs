@@ -21,6 +21,9 @@ public sealed record SimulationOptions(string Key, string AccessKey, string Base
     /// <summary>The seller API admin key (<c>SellerApi:AdminKey</c>); with it decrypted client secrets are checked too.</summary>
     public string? SellerAdminKey { get; init; }
 
+    /// <summary>The seller API usage key (<c>SellerApi:UsageKey</c>); without it the usage scenario is skipped.</summary>
+    public string? SellerUsageKey { get; init; }
+
     /// <summary>The fake KooGallery open API the gateway's <c>KooGallery:OpenApi:BaseUrl</c> points at, for V2 live scenarios.</summary>
     public Uri? OpenApi { get; init; }
 

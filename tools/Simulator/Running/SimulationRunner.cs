@@ -36,6 +36,7 @@ public sealed class SimulationRunner(HttpClient http, SimulationOptions options)
                 KitV2 = options.KitAccessKey is { } kitKey ? new KitMarketplace(http, KitGeneration.V2, kitKey, options.BasePath) : null,
                 Secrets = sealer,
                 Seller = options.SellerApiKey is { } apiKey ? new SellerApiReader(http, apiKey, options.SellerAdminKey) : null,
+                Usage = options.SellerUsageKey is { } usageKey ? new UsageReporter(http, usageKey) : null,
                 OpenApi = control,
                 StepRecorded = step => progress?.Report(new RunProgress(scenario.Name, number, list.Count, step.Step)),
             };

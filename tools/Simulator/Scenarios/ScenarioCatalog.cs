@@ -13,6 +13,7 @@ public static class ScenarioCatalog
         new V1OneTimeScenario(),
         new V1TrialScenario(),
         new V1PayPerUseScenario(),
+        new UsageScenario(),
         new V2DebugScenario(),
         new V2LiveScenario(OrderScript.Period),
         new V2LiveScenario(OrderScript.OnDemand),

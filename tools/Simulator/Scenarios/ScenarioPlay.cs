@@ -38,6 +38,9 @@ public sealed class ScenarioPlay(V1Marketplace v1, V2Marketplace v2, string key,
     /// <summary>The seller API, when its key was given: syncs are then checked through it.</summary>
     public SellerApiReader? Seller { get; init; }
 
+    /// <summary>The seller's application reporting usage, when the usage key was given.</summary>
+    public UsageReporter? Usage { get; init; }
+
     /// <summary>The fake open API the gateway queries orders from, when one runs.</summary>
     public FakeOpenApiControl? OpenApi { get; init; }
 
