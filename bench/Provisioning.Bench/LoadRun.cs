@@ -40,7 +40,9 @@ internal static class LoadRun
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(caller => Task.Run(async () =>
         {
             var mine = latencies[caller] = [];
-            var next = Stopwatch.GetTimestamp();
+            // Callers of an open loop start a fraction of the interval apart, so that operations arrive evenly rather than
+            // in bursts of one per caller at the same instant.
+            var next = Stopwatch.GetTimestamp() + (interval is { } spacing ? (long)(spacing.TotalSeconds * Stopwatch.Frequency * caller / concurrency) : 0);
             while (Stopwatch.GetTimestamp() < stopAt)
             {
                 if (interval is { } every)
