@@ -6,9 +6,9 @@ namespace Provisioning.Bench;
 
 /// <summary>
 /// The callback targets of ARCHITECTURE.md, on the built gateway process with a durable PostgreSQL (run with PG_DURABLE=1):
-/// signed V1 newInstance calls that each open a new instance, against two baselines measured in the same run at the same
-/// concurrency — PostgreSQL's own rate of durable single-row upserts of the same size, and the same server answering a
-/// trivial endpoint. Then the p99 at half of the measured peak, and the read path (queryInstance with 1, 10 and 100 ids).
+/// signed V1 newInstance calls that each open a new instance, against baselines measured in the same run at the same
+/// concurrency — PostgreSQL's own rate of durable single-row upserts of the same size (driven by pgbench, and by Npgsql
+/// from this process), and the same server answering a trivial endpoint. Then the p99 at half of the measured peak, and the read path (queryInstance with 1, 10 and 100 ids).
 /// </summary>
 internal static class CallbackBenchmark
 {
@@ -17,6 +17,7 @@ internal static class CallbackBenchmark
     private const int StateBytes = 1_200;
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(15);
+
     // The same upsert as UpsertAsync, a new key each time; pgbench sends the key and the payload (hex) as parameters.
     private const string PgBenchUpsert = """
         \set id random(1, 1000000000000)
