@@ -56,6 +56,23 @@ internal sealed class GatewayProcess : IAsyncDisposable
         throw new TimeoutException("the gateway did not become healthy within 60 s");
     }
 
+    /// <summary>
+    /// Waits until the gateway uses under 5% of a core for a whole second, or at most a minute; returns whether it did.
+    /// </summary>
+    public async Task<bool> WaitUntilIdleAsync()
+    {
+        for (var deadline = DateTime.UtcNow.AddMinutes(1); DateTime.UtcNow < deadline;)
+        {
+            _process.Refresh();
+            var before = _process.TotalProcessorTime;
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            _process.Refresh();
+            if (_process.TotalProcessorTime - before < TimeSpan.FromMilliseconds(50)) return true;
+        }
+
+        return false;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);

@@ -67,7 +67,7 @@ public static class ProvisioningSiloExtensions
     public static ISiloBuilder UsePostgres(this ISiloBuilder silo, string connectionString, bool migrateOnStart)
     {
         const string invariant = "Npgsql";
-        silo.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        silo.Services.AddSingleton(_ => SiloDataSource.Create(connectionString));
         silo.Services.AddSingleton<ITenantDirectory, PostgresTenantDirectory>();
         silo.Services.AddSingleton<IUsageLedger, PostgresUsageLedger>();
         if (migrateOnStart)
