@@ -121,7 +121,8 @@ internal sealed class SaasInstanceGrain(
     Task<IReadOnlyList<InstanceTransition>> ISaasInstanceGrain.GetHistory() =>
         Task.FromResult<IReadOnlyList<InstanceTransition>>([.. state.State.History]);
 
-    async Task<UsageTerms?> ISaasInstanceGrain.GetUsageTerms() => Holder is { } holder ? await holder.GetUsageTerms() : UsageTerms();
+    // A line that shares another line's instance is never metered under its own id: the marketplace knows only the holder's.
+    Task<UsageTerms?> ISaasInstanceGrain.GetUsageTerms() => Task.FromResult(UsageTerms());
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {

@@ -105,4 +105,21 @@ public sealed class UsagePushTests : IAsyncLifetime
         await Eventually.True(() => Taken(unknown, hour) == 2m, "the re-driven record is taken");
         Assert.Empty(_marketplaceUsage.ConflictingSns());
     }
+
+    [Fact]
+    public async Task A_record_beyond_the_marketplace_window_is_never_sent()
+    {
+        var instance = await OpenPayPerUse();
+        var hour = Now;
+        await Report(instance, 5m, hour);
+
+        // Nothing ran for 22 days (say the push was stopped): the hour now begins beyond the 21 days the marketplace takes.
+        _gateway.Clock.Advance(TimeSpan.FromDays(22));
+
+        await Eventually.True(async () => (await Statement(instance)).Records is [{ Status: MeteringRecordStatus.DeadLettered }], "the record is dead-lettered");
+        var record = Assert.Single((await Statement(instance)).Records);
+        Assert.Contains("21 days", record.LastError);
+        Assert.Equal(0m, Taken(instance, hour));
+        Assert.DoesNotContain(_marketplaceUsage.Received, r => r.InstanceId == instance);
+    }
 }
