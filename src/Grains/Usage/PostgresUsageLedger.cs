@@ -4,7 +4,7 @@ using NpgsqlTypes;
 namespace Provisioning.Grains.Usage;
 
 /// <summary>
-/// The usage ledger in our own PostgreSQL tables (deploy/sql/0006). Concurrent appends are group-committed: one statement
+/// The usage ledger in our own PostgreSQL tables (deploy/sql/0006). Concurrent appends are group-committed: one transaction
 /// records the events of many meters at once. Re-driving a dead letter keeps its attempts and last error, so an operator
 /// still sees why it was parked until it is pushed or fails anew. Pruning commits in chunks, so an interrupted prune has
 /// forgotten some of the old events and the next one forgets the rest.
