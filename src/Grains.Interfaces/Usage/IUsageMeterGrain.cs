@@ -9,8 +9,12 @@ namespace Provisioning.Grains.Usage;
 [Alias("prov.IUsageMeterGrain")]
 public interface IUsageMeterGrain : IGrainWithStringKey
 {
-    /// <summary>Records the events that are valid; answers one result per event, in order, once the accepted ones are durable.</summary>
-    [Alias("Record")] Task<IReadOnlyList<UsageEventResult>> Record(IReadOnlyList<UsageEvent> events);
+    /// <summary>
+    /// Records the events that are valid; answers one result per event, in order, once the accepted ones are durable.
+    /// Reports for one instance interleave while they wait for the ledger, so a busy instance's reports share commits
+    /// instead of queueing behind each other; counting is additive, so their order does not matter.
+    /// </summary>
+    [Alias("Record"), AlwaysInterleave] Task<IReadOnlyList<UsageEventResult>> Record(IReadOnlyList<UsageEvent> events);
 
     /// <summary>Usage recorded so far per package (one entry without a package for plain pay-per-use); null if the instance is not metered.</summary>
     [Alias("GetTotals")] Task<IReadOnlyList<UsageTotal>?> GetTotals();

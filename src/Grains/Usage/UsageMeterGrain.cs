@@ -106,6 +106,9 @@ internal sealed class UsageMeterGrain(
         {
             if (await this.GetReminder(CloseReminder) is { } reminder) await this.UnregisterReminder(reminder);
             _reminderSet = false;
+
+            // A report may have come in while the reminder was being removed.
+            if (_meter.HasUnstaged) await KeepClosing();
         }
     }
 

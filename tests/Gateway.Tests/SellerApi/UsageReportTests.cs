@@ -86,6 +86,21 @@ public sealed class UsageReportTests(GatewayFactory factory)
     }
 
     [Fact]
+    public async Task Concurrent_reports_for_one_instance_are_all_counted_once()
+    {
+        var instance = await Open("0");
+        var reports = Enumerable.Range(0, 20)
+            .Select(_ => Enumerable.Range(0, 50).Select(i => UsageClient.Event(NewEventId(), instance, 0.01m * (i + 1), DateTimeOffset.UtcNow)).ToArray())
+            .ToArray();
+
+        var answers = await Task.WhenAll(reports.Concat(reports.Take(5)).Select(events => _seller.Report(events)));
+
+        Assert.Equal(1000, answers.SelectMany(a => a).Count(r => r.Status == "accepted"));
+        Assert.Equal(250, answers.SelectMany(a => a).Count(r => r.Status == "duplicate"));
+        Assert.Equal(20 * 12.75m, (await Statement(instance)).Hours.Sum(h => h.Quantity));
+    }
+
+    [Fact]
     public async Task Usage_after_a_freeze_is_refused_and_usage_from_before_it_still_counts()
     {
         var instance = await Open("0");
