@@ -28,4 +28,7 @@ public sealed record OrderScript(
 
     /// <summary>A pay-per-use (按需) line's <c>chargingMode</c>.</summary>
     public const string OnDemand = "ON_DEMAND";
+
+    /// <summary>A one-time (一次性) line's <c>chargingMode</c>.</summary>
+    public const string OneTime = "ONE_TIME";
 }

@@ -17,6 +17,8 @@ public static class ScenarioCatalog
         new V2DebugScenario(),
         new V2LiveScenario(OrderScript.Period),
         new V2LiveScenario(OrderScript.OnDemand),
+        new V2LiveOneTimeScenario(),
+        new V2LiveTrialScenario(),
         new KitScenario(KitGeneration.V1),
         new KitScenario(KitGeneration.V2),
         new BadSignatureScenario(),
