@@ -51,6 +51,8 @@ public static class ProvisioningSiloExtensions
         silo.Services.AddOptions<ProvisioningOptions>().Bind(configuration.GetSection(ProvisioningOptions.SectionName));
         silo.Services.AddKooGalleryOpenApi(configuration);
         silo.Services.TryAddTransient<IOrderSource, KooGalleryOrderSource>();
+        // Only V2 instances that are provisioning fetch orders: the others need not build its HTTP client when they activate.
+        silo.Services.TryAddTransient(sp => new Lazy<IOrderSource>(sp.GetRequiredService<IOrderSource>));
         silo.Services.TryAddSingleton<ITenantDirectory, InMemoryTenantDirectory>();
         silo.Services.AddOptions<UsageOptions>().Bind(configuration.GetSection(UsageOptions.SectionName));
         silo.Services.AddKooGalleryUsagePush(configuration);

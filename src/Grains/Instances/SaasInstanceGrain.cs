@@ -14,7 +14,7 @@ namespace Provisioning.Grains.Instances;
 internal sealed class SaasInstanceGrain(
     [PersistentState("saas-instance", StorageNames.Grains)] IPersistentState<SaasInstanceState> state,
     InstanceAccessIssuer accessIssuer,
-    IOrderSource orders,
+    Lazy<IOrderSource> orders,
     IOptions<ProvisioningOptions> options,
     TimeProvider clock,
     ILogger<SaasInstanceGrain> logger) : Grain, ISaasInstanceGrain, IRemindable
@@ -242,7 +242,7 @@ internal sealed class SaasInstanceGrain(
     private Task<OrderLine> FetchOrderLine(string orderId, string orderLineId) =>
         Address.Traffic == Traffic.Test
             ? Task.FromResult(TestOrderLines.For(orderId, orderLineId))
-            : Task.Run(() => orders.GetOrderLineAsync(orderId, orderLineId, CancellationToken.None));
+            : Task.Run(() => orders.Value.GetOrderLineAsync(orderId, orderLineId, CancellationToken.None));
 
     private static UpgradeInstance UpgradeTo(string orderId, OrderLine line) =>
         new(orderId, line.Plan.ProductId, line.Plan.SkuCode, line.Plan.Quantities);
