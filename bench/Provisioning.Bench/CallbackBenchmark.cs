@@ -1,6 +1,5 @@
 using System.Text;
 using Npgsql;
-using Provisioning.KooGallery;
 
 namespace Provisioning.Bench;
 
@@ -12,7 +11,6 @@ namespace Provisioning.Bench;
 /// </summary>
 internal static class CallbackBenchmark
 {
-    private const string Key = "bench-seller-key";
     private const int Concurrency = 32;
     private const int StateBytes = 1_200;
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(10);
@@ -30,12 +28,7 @@ internal static class CallbackBenchmark
     public static async Task<int> RunAsync()
     {
         var database = await BenchDatabase.CreateAsync();
-        await using var gateway = await GatewayProcess.StartAsync(database, new Dictionary<string, string>
-        {
-            ["KooGallery:Key"] = Key,
-            ["KooGallery:AccessKey"] = "bench-v2-access-key",
-            ["KooGallery:KitAccessKey"] = "bench-kit-access-key",
-        });
+        await using var gateway = await GatewayProcess.StartAsync(database, BenchMarketplace.GatewayKeys());
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency * 2 }) { BaseAddress = gateway.Address };
         await using var postgres = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(database) { MaxPoolSize = Concurrency * 2 }.ConnectionString);
         await Execute(postgres, "CREATE TABLE bench_rows (key text PRIMARY KEY, payload bytea NOT NULL, version integer NOT NULL)");
@@ -44,13 +37,13 @@ internal static class CallbackBenchmark
         var opened = new List<string>();
         for (var i = 0; i < 100; i++)
         {
-            opened.Add(await OpenAsync(http, $"SEED{run}{i}"));
+            opened.Add(await BenchMarketplace.OpenAsync(http, $"SEED{run}{i}"));
         }
 
         // A fresh gateway keeps recompiling the code that opens instances (tiered compilation) for tens of seconds, in the
         // background of whatever runs then. Measure a long-running gateway instead: open instances for a while, then let
         // the gateway finish compiling and go idle before the first workload, so no workload pays for another's warm-up.
-        await LoadRun.ClosedLoopAsync("warm-up", Concurrency, WarmUp, i => Succeeds(http, NewInstanceUrl($"WARM{run}{i}"), expectBody: true));
+        await LoadRun.ClosedLoopAsync("warm-up", Concurrency, WarmUp, i => Succeeds(http, BenchMarketplace.NewInstanceUrl($"WARM{run}{i}"), expectBody: true));
         if (!await gateway.WaitUntilIdleAsync()) Console.WriteLine("The gateway did not go idle within a minute after the warm-up; figures may include its warm-up.");
 
         Console.WriteLine($"Gateway process co-hosting a silo on PostgreSQL (fsync as configured by with-postgres.sh), {Concurrency} concurrent callers, {Duration.TotalSeconds:0} s per workload after a 2 s warm-up, all after {WarmUp.TotalSeconds:0} s of opening instances.");
@@ -61,16 +54,16 @@ internal static class CallbackBenchmark
         var pgbench = await PgBench.RunAsync($"PostgreSQL upsert, {StateBytes} B, pgbench (baseline)", database, Concurrency, Duration,
             PgBenchUpsert, new Dictionary<string, string> { ["payload"] = Convert.ToHexString(payload) });
         var newInstance = await LoadRun.ClosedLoopAsync("V1 newInstance, new instance each call (durable)", Concurrency, Duration,
-            i => Succeeds(http, NewInstanceUrl($"BENCH{run}{i}"), expectBody: true));
+            i => Succeeds(http, BenchMarketplace.NewInstanceUrl($"BENCH{run}{i}"), expectBody: true));
         var halfPeak = await LoadRun.OpenLoopAsync("V1 newInstance at half of its peak rate", Concurrency, newInstance.PerSecond / 2, Duration,
-            i => Succeeds(http, NewInstanceUrl($"HALF{run}{i}"), expectBody: true));
+            i => Succeeds(http, BenchMarketplace.NewInstanceUrl($"HALF{run}{i}"), expectBody: true));
         var repeats = await LoadRun.ClosedLoopAsync("V1 newInstance repeated (idempotent, no write)", Concurrency, Duration,
-            i => Succeeds(http, NewInstanceUrl($"SEED{run}{i % opened.Count}"), expectBody: true));
+            i => Succeeds(http, BenchMarketplace.NewInstanceUrl($"SEED{run}{i % opened.Count}"), expectBody: true));
         var queries = new List<LoadResult>();
         foreach (var size in new[] { 1, 10, 100 })
         {
             queries.Add(await LoadRun.ClosedLoopAsync($"V1 queryInstance, {size} id(s) per call", Concurrency, Duration,
-                i => Succeeds(http, QueryUrl(opened.Skip(i % (opened.Count - size + 1)).Take(size)), expectBody: true)));
+                i => Succeeds(http, BenchMarketplace.QueryUrl(opened.Skip(i % (opened.Count - size + 1)).Take(size)), expectBody: true)));
         }
 
         Console.WriteLine();
@@ -86,38 +79,6 @@ internal static class CallbackBenchmark
         Console.WriteLine($"newInstance / trivial endpoint:   {newInstance.PerSecond / trivial.PerSecond:0.00}");
         Console.WriteLine($"p99 at half of peak:              {halfPeak.P99Ms:0.0} ms (target < 50 ms)");
         return 0;
-    }
-
-    private static string NewInstanceUrl(string orderId) => Signed(new Dictionary<string, string>
-    {
-        ["activity"] = "newInstance",
-        ["businessId"] = orderId,
-        ["orderId"] = orderId,
-        ["customerId"] = "68cbc86abc2018ab880d92f36422fa0e",
-        ["customerName"] = "bench",
-        ["productId"] = "00301-666666-0--0",
-        ["skuCode"] = "c1a2b3c4-d5e6-7890-abcd-ef1234567890",
-        ["chargingMode"] = "1",
-        ["expireTime"] = "20300101000000",
-        ["periodType"] = "month",
-        ["periodNumber"] = "1",
-    });
-
-    private static string QueryUrl(IEnumerable<string> ids) =>
-        Signed(new Dictionary<string, string> { ["activity"] = "queryInstance", ["instanceId"] = string.Join(",", ids) });
-
-    private static string Signed(Dictionary<string, string> parameters)
-    {
-        parameters["timeStamp"] = KooGalleryTime.FormatMillis(DateTimeOffset.UtcNow);
-        parameters["authToken"] = AuthToken.Compute(parameters, Key);
-        return "/koogallery?" + string.Join("&", parameters.Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value)}"));
-    }
-
-    private static async Task<string> OpenAsync(HttpClient http, string orderId)
-    {
-        var body = await http.GetStringAsync(NewInstanceUrl(orderId));
-        var start = body.IndexOf("\"instanceId\":\"", StringComparison.Ordinal) + 14;
-        return body[start..body.IndexOf('"', start)];
     }
 
     private static async Task<bool> Succeeds(HttpClient http, string url, bool expectBody)

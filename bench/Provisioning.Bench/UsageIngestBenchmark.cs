@@ -1,6 +1,5 @@
 using System.Text;
 using Npgsql;
-using Provisioning.KooGallery;
 
 namespace Provisioning.Bench;
 
@@ -12,7 +11,6 @@ namespace Provisioning.Bench;
 /// </summary>
 internal static class UsageIngestBenchmark
 {
-    private const string Key = "bench-seller-key";
     private const string UsageKey = "bench-usage-key";
     private const int Concurrency = 32;
     private const int EventsPerReport = 100;
@@ -22,13 +20,9 @@ internal static class UsageIngestBenchmark
     public static async Task<int> RunAsync()
     {
         var database = await BenchDatabase.CreateAsync();
-        await using var gateway = await GatewayProcess.StartAsync(database, new Dictionary<string, string>
-        {
-            ["KooGallery:Key"] = Key,
-            ["KooGallery:AccessKey"] = "bench-v2-access-key",
-            ["KooGallery:KitAccessKey"] = "bench-kit-access-key",
-            ["SellerApi:UsageKey"] = UsageKey,
-        });
+        var settings = BenchMarketplace.GatewayKeys();
+        settings["SellerApi:UsageKey"] = UsageKey;
+        await using var gateway = await GatewayProcess.StartAsync(database, settings);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency * 2 }) { BaseAddress = gateway.Address };
         await using var postgres = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(database) { MaxPoolSize = Concurrency * 2 }.ConnectionString);
 
@@ -47,30 +41,30 @@ internal static class UsageIngestBenchmark
         });
 
         Console.WriteLine($"Gateway process co-hosting a silo on PostgreSQL, {Concurrency} concurrent callers, reports of {EventsPerReport} events over {Instances} pay-per-use instances, {Duration.TotalSeconds:0} s per workload after a 2 s warm-up.");
-        var results = new List<(LoadResult Result, int InstancesPerReport)>
+        var results = new List<LoadResult>
         {
-            (await LoadRun.ClosedLoopAsync("same bodies refused before parsing (baseline)", Concurrency, Duration,
-                i => Posts(http, Report(run, "base", i, instances, 10), key: null)), 10),
-            (await LoadRun.ClosedLoopAsync("PostgreSQL insert of the same 100 rows (baseline)", Concurrency, Duration,
-                i => InsertAsync(postgres, run, i, instances)), 10),
+            await LoadRun.ClosedLoopAsync("same bodies refused before parsing (baseline)", Concurrency, Duration,
+                i => Posts(http, Report(run, "base", i, instances, 10), key: null)),
+            await LoadRun.ClosedLoopAsync("PostgreSQL insert of the same 100 rows (baseline)", Concurrency, Duration,
+                i => InsertAsync(postgres, run, i, instances)),
         };
         foreach (var perReport in new[] { 1, 10, 100 })
         {
-            results.Add((await LoadRun.ClosedLoopAsync($"POST /api/usage, {perReport} instance(s) per report (durable)", Concurrency, Duration,
-                i => Posts(http, Report(run, $"i{perReport}", i, instances, perReport), UsageKey)), perReport));
+            results.Add(await LoadRun.ClosedLoopAsync($"POST /api/usage, {perReport} instance(s) per report (durable)", Concurrency, Duration,
+                i => Posts(http, Report(run, $"i{perReport}", i, instances, perReport), UsageKey)));
         }
 
         Console.WriteLine();
         Console.WriteLine($"{"workload",-56} {"reports/s",10} {"events/s",10} {"p50 ms",8} {"p99 ms",8} {"errors",7}");
-        foreach (var (r, _) in results)
+        foreach (var r in results)
         {
             Console.WriteLine($"{r.Name,-56} {r.PerSecond,10:0} {r.PerSecond * EventsPerReport,10:0} {r.P50Ms,8:0.0} {r.P99Ms,8:0.0} {r.Errors,7}");
         }
 
         Console.WriteLine();
-        var trivial = results[0].Result.PerSecond;
-        var insert = results[1].Result.PerSecond;
-        foreach (var (r, _) in results.Skip(2))
+        var trivial = results[0].PerSecond;
+        var insert = results[1].PerSecond;
+        foreach (var r in results.Skip(2))
         {
             Console.WriteLine($"{r.Name,-56} vs refused bodies {r.PerSecond / trivial:0.00}, vs PostgreSQL insert {r.PerSecond / insert:0.00}, {r.PerSecond * EventsPerReport / 100_000:0.00} of the 100,000 events/s target");
         }
@@ -123,21 +117,7 @@ internal static class UsageIngestBenchmark
         var ids = new string[Instances];
         await Parallel.ForAsync(0, Instances, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (i, _) =>
         {
-            var parameters = new Dictionary<string, string>
-            {
-                ["activity"] = "newInstance",
-                ["businessId"] = $"USAGE{run}{i}",
-                ["orderId"] = $"USAGE{run}{i}",
-                ["customerId"] = "68cbc86abc2018ab880d92f36422fa0e",
-                ["productId"] = "00301-666666-0--0",
-                ["skuCode"] = "c1a2b3c4-d5e6-7890-abcd-ef1234567890",
-                ["chargingMode"] = "0",
-                ["timeStamp"] = KooGalleryTime.FormatMillis(DateTimeOffset.UtcNow),
-            };
-            parameters["authToken"] = AuthToken.Compute(parameters, Key);
-            var body = await http.GetStringAsync("/koogallery?" + string.Join("&", parameters.Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value)}")));
-            var start = body.IndexOf("\"instanceId\":\"", StringComparison.Ordinal) + 14;
-            ids[i] = body[start..body.IndexOf('"', start)];
+            ids[i] = await BenchMarketplace.OpenAsync(http, $"USAGE{run}{i}", chargingMode: "0");
         });
         return ids;
     }
