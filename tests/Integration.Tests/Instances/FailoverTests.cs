@@ -1,11 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
-using Microsoft.Extensions.Configuration;
-using Orleans.Configuration;
-using Orleans.TestingHost;
-using Provisioning.Grains.Hosting;
 using Provisioning.Grains.Instances;
-using Provisioning.Integration.Tests.Database;
 using Provisioning.Integration.Tests.Postgres;
 using Xunit.Abstractions;
 
@@ -13,33 +8,11 @@ namespace Provisioning.Integration.Tests.Instances;
 
 public sealed class FailoverTests(ITestOutputHelper output)
 {
-    /// <summary>The silos run the production configuration (PostgreSQL for everything); only failure detection is quickened.</summary>
-    private sealed class ProductionSilo : ISiloConfigurator
-    {
-        public void Configure(ISiloBuilder silo) => silo
-            .AddProvisioning(silo.Configuration)
-            .Configure<ClusterMembershipOptions>(o => (o.ProbeTimeout, o.NumMissedProbesLimit) = (TimeSpan.FromSeconds(1), 2));
-    }
-
-    private sealed class PatientClient : IClientBuilderConfigurator
-    {
-        public void Configure(IConfiguration configuration, IClientBuilder client) =>
-            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(5));
-    }
-
     [Fact]
     public async Task A_killed_silo_loses_no_acknowledged_instance()
     {
         var database = await PostgresServer.CreateMigratedDatabaseAsync("failover");
-        var builder = new TestClusterBuilder(2);
-        builder.Options.UseTestClusterMembership = false;
-        builder.Options.ServiceId = "provisioning";
-        builder.Options.ClusterId = "failover";
-        builder.Properties["ConnectionStrings:Provisioning"] = database;
-        builder.Properties[PostgresProviders.ConnectionStringKey] = database;
-        builder.AddSiloBuilderConfigurator<ProductionSilo>();
-        builder.AddClientBuilderConfigurator<PostgresProviders>();
-        builder.AddClientBuilderConfigurator<PatientClient>();
+        var builder = KillableCluster.Builder(database, "failover");
         await using var cluster = builder.Build();
         await cluster.DeployAsync();
 
@@ -66,7 +39,7 @@ public sealed class FailoverTests(ITestOutputHelper output)
 
         foreach (var (address, before) in acknowledged)
         {
-            var after = await GetSurvivingFailover(cluster, address);
+            var after = await KillableCluster.Surviving(() => cluster.Client.GetInstance(address).Get());
             Assert.Equal(before.Access, after!.Access);
             Assert.Equal(InstanceStatus.Active, after.Status);
         }
@@ -82,20 +55,4 @@ public sealed class FailoverTests(ITestOutputHelper output)
         DateTimeOffset.UtcNow.AddMonths(1),
         10m,
         ImmutableDictionary<string, string>.Empty);
-
-    // Calls to activations of the dead silo fail until the cluster declares it dead; the caller (like the marketplace) retries.
-    private static async Task<InstanceSnapshot?> GetSurvivingFailover(TestCluster cluster, InstanceAddress address)
-    {
-        for (var deadline = DateTime.UtcNow.AddSeconds(60); ; await Task.Delay(200))
-        {
-            try
-            {
-                return await cluster.Client.GetInstance(address).Get();
-            }
-            catch (Exception e) when (e is TimeoutException or OrleansException && DateTime.UtcNow < deadline)
-            {
-                // Try again.
-            }
-        }
-    }
 }

@@ -1,12 +1,8 @@
 using System.Collections.Immutable;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Configuration;
 using Orleans.TestingHost;
-using Provisioning.Grains.Hosting;
 using Provisioning.Grains.Instances;
 using Provisioning.Grains.Usage;
-using Provisioning.Integration.Tests.Database;
 using Provisioning.Integration.Tests.Postgres;
 using Provisioning.Testing;
 using Xunit.Abstractions;
@@ -26,20 +22,10 @@ public sealed class MeteringFaultTests(ITestOutputHelper output) : IAsyncLifetim
 
     private FakeUsageApi _marketplace = null!;
 
-    private sealed class MeteringSilo : ISiloConfigurator
+    /// <summary>Added after the production configuration, so its clock replaces the system's.</summary>
+    private sealed class ShiftedClockSilo : ISiloConfigurator
     {
-        public void Configure(ISiloBuilder silo)
-        {
-            silo.AddProvisioning(silo.Configuration)
-                .Configure<ClusterMembershipOptions>(o => (o.ProbeTimeout, o.NumMissedProbesLimit) = (TimeSpan.FromSeconds(1), 2));
-            silo.Services.AddSingleton<TimeProvider>(Clock);
-        }
-    }
-
-    private sealed class PatientClient : IClientBuilderConfigurator
-    {
-        public void Configure(IConfiguration configuration, IClientBuilder client) =>
-            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(5));
+        public void Configure(ISiloBuilder silo) => silo.Services.AddSingleton<TimeProvider>(Clock);
     }
 
     public async Task InitializeAsync() => _marketplace = await FakeUsageApi.StartAsync(AccessKey);
@@ -50,14 +36,8 @@ public sealed class MeteringFaultTests(ITestOutputHelper output) : IAsyncLifetim
     public async Task Usage_reaches_the_marketplace_exactly_once_through_failures_a_killed_silo_and_late_events()
     {
         var database = await PostgresServer.CreateMigratedDatabaseAsync("metering");
-        var builder = new TestClusterBuilder(2);
-        builder.Options.UseTestClusterMembership = false;
-        builder.Options.ServiceId = "provisioning";
-        builder.Options.ClusterId = "metering";
-        foreach (var (name, value) in new Dictionary<string, string>
+        var builder = KillableCluster.Builder(database, "metering", new Dictionary<string, string>
         {
-            ["ConnectionStrings:Provisioning"] = database,
-            [PostgresProviders.ConnectionStringKey] = database,
             ["KooGallery:AccessKey"] = AccessKey,
             ["KooGallery:OpenApi:BaseUrl"] = _marketplace.BaseUrl,
             ["KooGallery:OpenApi:FallbackBaseUrl"] = "",
@@ -68,14 +48,8 @@ public sealed class MeteringFaultTests(ITestOutputHelper output) : IAsyncLifetim
             ["Usage:PushPeriod"] = "00:00:00.300",
             ["Usage:RetryDelay"] = "00:00:00.200",
             ["Usage:MaxRetryDelay"] = "00:00:01",
-        })
-        {
-            builder.Properties[name] = value;
-        }
-
-        builder.AddSiloBuilderConfigurator<MeteringSilo>();
-        builder.AddClientBuilderConfigurator<PostgresProviders>();
-        builder.AddClientBuilderConfigurator<PatientClient>();
+        });
+        builder.AddSiloBuilderConfigurator<ShiftedClockSilo>();
         await using var cluster = builder.Build();
         await cluster.DeployAsync();
 
@@ -89,12 +63,12 @@ public sealed class MeteringFaultTests(ITestOutputHelper output) : IAsyncLifetim
             foreach (var instance in instances)
             {
                 var events = Enumerable.Range(0, 5).Select(e => new UsageEvent($"{instance}-{round}-{e}", random.Next(1, 10_000) / 100m, occurredAt, null)).ToList();
-                var results = await Retrying(() => cluster.Client.GetGrain<IUsageMeterGrain>(new InstanceAddress(instance, Traffic.Live).GrainKey).Record(events));
+                var results = await KillableCluster.Surviving(() => cluster.Client.GetGrain<IUsageMeterGrain>(new InstanceAddress(instance, Traffic.Live).GrainKey).Record(events));
                 // A retry after an answer was lost finds the events recorded: that is the same usage, counted once.
                 Assert.All(results, r => Assert.NotEqual(UsageEventStatus.Rejected, r.Status));
                 var key = (instance, UsageHours.Start(occurredAt));
                 ingested[key] = ingested.GetValueOrDefault(key) + events.Sum(e => e.Quantity);
-                Assert.All(await Retrying(() => cluster.Client.GetGrain<IUsageMeterGrain>(new InstanceAddress(instance, Traffic.Live).GrainKey).Record(events)),
+                Assert.All(await KillableCluster.Surviving(() => cluster.Client.GetGrain<IUsageMeterGrain>(new InstanceAddress(instance, Traffic.Live).GrainKey).Record(events)),
                     r => Assert.Equal(UsageEventStatus.Duplicate, r.Status));
             }
         }
@@ -126,7 +100,7 @@ public sealed class MeteringFaultTests(ITestOutputHelper output) : IAsyncLifetim
         // A meter whose silo died comes back when it is next called; its hourly reminder would do the same, later.
         foreach (var instance in instances)
         {
-            await Retrying(() => cluster.Client.GetGrain<IUsageMeterGrain>(new InstanceAddress(instance, Traffic.Live).GrainKey).GetStatement());
+            await KillableCluster.Surviving(() => cluster.Client.GetGrain<IUsageMeterGrain>(new InstanceAddress(instance, Traffic.Live).GrainKey).GetStatement());
         }
 
         await Eventually.True(() => _marketplace.TotalsByHour().OrderBy(t => t.Key).SequenceEqual(ingested.OrderBy(t => t.Key)),
@@ -141,21 +115,5 @@ public sealed class MeteringFaultTests(ITestOutputHelper output) : IAsyncLifetim
             Trial: false, ExpiresAt: null, 0m, ImmutableDictionary<string, string>.Empty));
         Assert.Equal(InstanceOutcome.Applied, reply.Outcome);
         return address.InstanceId;
-    }
-
-    // Calls to activations of the killed silo fail until the cluster declares it dead; the caller retries, as the seller's application would.
-    private static async Task<T> Retrying<T>(Func<Task<T>> call)
-    {
-        for (var deadline = DateTime.UtcNow.AddSeconds(60); ; await Task.Delay(200))
-        {
-            try
-            {
-                return await call();
-            }
-            catch (Exception e) when (e is TimeoutException or OrleansException && DateTime.UtcNow < deadline)
-            {
-                // Try again.
-            }
-        }
     }
 }
