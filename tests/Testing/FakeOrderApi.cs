@@ -1,12 +1,6 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Provisioning.KooGallery.OpenApi;
 
 namespace Provisioning.Testing;
@@ -27,14 +21,11 @@ public sealed class FakeOrderApi : IAsyncDisposable
 
     public ConcurrentQueue<(string OrderId, bool SignatureValid)> Requests { get; } = new();
 
-    public string BaseUrl => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+    public string BaseUrl => _app.BaseUrl();
 
     public static async Task<FakeOrderApi> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var api = new FakeOrderApi(builder.Build());
+        var api = new FakeOrderApi(LoopbackApp.Create());
         api._app.MapGet("/" + OrderQueryClient.Path, (Delegate)api.AnswerAsync);
         await api._app.StartAsync();
         return api;

@@ -1,14 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Provisioning.KooGallery.Usage;
 
 namespace Provisioning.Testing;
@@ -55,14 +49,11 @@ public sealed class FakeUsageApi : IAsyncDisposable
 
     public int BadSignatures => _badSignatures;
 
-    public string BaseUrl => _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+    public string BaseUrl => _app.BaseUrl();
 
     public static async Task<FakeUsageApi> StartAsync(string accessKey)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var api = new FakeUsageApi(builder.Build(), accessKey);
+        var api = new FakeUsageApi(LoopbackApp.Create(), accessKey);
         api._app.MapPost("/" + UsagePushClient.NewPath, (Delegate)api.TakeAsync);
         await api._app.StartAsync();
         return api;
