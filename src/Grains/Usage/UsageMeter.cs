@@ -32,7 +32,9 @@ internal sealed class UsageMeter(string instanceId)
     public IReadOnlyList<MeteringRecord> Close(DateTimeOffset now, TimeSpan closeDelay, string productId)
     {
         var records = new List<MeteringRecord>();
-        foreach (var hour in Hours.Where(h => h.Unstaged > 0 && h.HourStart.AddHours(1) + closeDelay <= now))
+        var closed = _hours.Values.Where(h => h.Unstaged > 0 && h.HourStart.AddHours(1) + closeDelay <= now)
+            .OrderBy(h => h.HourStart).ThenBy(h => h.Package, StringComparer.Ordinal);
+        foreach (var hour in closed)
         {
             var sequence = hour.Records;
             for (var left = hour.Unstaged; left > 0; left -= UsageEventRules.MaxRecordValue)
