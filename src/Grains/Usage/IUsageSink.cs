@@ -3,11 +3,14 @@ namespace Provisioning.Grains.Usage;
 /// <summary>Port: where usage records go, i.e. the marketplace's usage push.</summary>
 public interface IUsageSink
 {
+    /// <summary>The most records one call carries.</summary>
+    int MaxBatch { get; }
+
+    /// <summary>How far back a record may begin and still be taken; older ones are never sent.</summary>
+    TimeSpan Window { get; }
+
     /// <summary>Sends up to <see cref="MaxBatch"/> records in one call. Failures are answered, not thrown.</summary>
     Task<UsageDelivery> PushAsync(IReadOnlyList<MeteringRecord> records, CancellationToken cancellationToken);
-
-    /// <summary>The most records one call carries (kit A-12: 100 is safe for both documented limits).</summary>
-    public const int MaxBatch = 100;
 }
 
 /// <summary>What became of one push.</summary>

@@ -5,6 +5,10 @@ namespace Provisioning.Grains.Usage;
 /// <summary>Adapter: usage records to KooGallery's usage push (new or old version, as configured).</summary>
 internal sealed class KooGalleryUsageSink(UsagePushClient client, ILogger<KooGalleryUsageSink> logger) : IUsageSink
 {
+    public int MaxBatch => UsagePushBody.MaxRecords;
+
+    public TimeSpan Window => UsageRecord.Window;
+
     public async Task<UsageDelivery> PushAsync(IReadOnlyList<MeteringRecord> records, CancellationToken cancellationToken)
     {
         try

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Provisioning.Grains.Usage;
 
 /// <summary>
-/// Takes staged records from the ledger's outbox to the marketplace, up to <see cref="IUsageSink.MaxBatch"/> per call
+/// Takes staged records from the ledger's outbox to the marketplace, up to the sink's batch size per call
 /// across instances, on a timer and whenever a meter stages records; a reminder brings it back after its silo stops.
 /// Accepted records are marked pushed; transient failures are retried with backoff under the same metering_sn;
 /// permanent ones, and records beyond the marketplace's 21-day window, are dead-lettered for an operator.
@@ -18,9 +18,6 @@ internal sealed class UsagePushGrain(
     ILogger<UsagePushGrain> logger) : Grain, IUsagePushGrain, IRemindable
 {
     private const string PushReminder = "usage-push";
-
-    /// <summary>How far back a record may begin and still be sent (MKT.9004).</summary>
-    private static readonly TimeSpan Window = TimeSpan.FromDays(21);
 
     /// <summary>Bounds one round, so a ledger that fails to mark records cannot keep the grain sending forever.</summary>
     private const int MaxBatchesPerRound = 1000;
@@ -56,14 +53,14 @@ internal sealed class UsagePushGrain(
         for (var round = 0; round < MaxBatchesPerRound; round++)
         {
             var now = clock.GetUtcNow();
-            var due = await ledger.GetDueAsync(now, IUsageSink.MaxBatch, CancellationToken.None);
+            var due = await ledger.GetDueAsync(now, sink.MaxBatch, CancellationToken.None);
             if (due.Count == 0) break;
 
-            var expired = due.Where(r => r.HourStart < now - Window).ToList();
+            var expired = due.Where(r => r.HourStart < now - sink.Window).ToList();
             if (expired.Count > 0)
             {
                 await ledger.DeadLetterAsync([.. expired.Select(r => r.MeteringSn)],
-                    $"begins more than {Window.TotalDays} days ago, beyond the marketplace's window (MKT.9004); never sent", CancellationToken.None);
+                    $"begins more than {sink.Window.TotalDays} days ago, beyond the marketplace's window; never sent", CancellationToken.None);
                 metrics.Pushed(UsageDeliveryOutcome.Permanent, expired.Count);
             }
 
