@@ -30,7 +30,7 @@ internal sealed class InstanceQuery(IGrainFactory grains, TimeProvider clock)
 
     private async Task<IReadOnlyList<UsageInfo>?> Usage(InstanceSnapshot instance)
     {
-        if (instance.Plan?.ChargingMode is not (ChargingMode.PayPerUse or ChargingMode.PayPerUsePackage)) return null;
+        if (instance.Plan?.ChargingMode.IsPayPerUse() != true) return null;
 
         var totals = instance.Traffic == Traffic.Test
             ? [new UsageTotal(null, 0, clock.GetUtcNow())]

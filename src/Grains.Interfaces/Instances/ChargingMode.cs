@@ -10,3 +10,10 @@ public enum ChargingMode
     PayPerUse = 3,
     PayPerUsePackage = 4,
 }
+
+/// <summary>What a charging mode implies.</summary>
+public static class ChargingModes
+{
+    /// <summary>Pay-per-use and on-demand packages: one instance per (order, product), billed by metered usage.</summary>
+    public static bool IsPayPerUse(this ChargingMode mode) => mode is ChargingMode.PayPerUse or ChargingMode.PayPerUsePackage;
+}

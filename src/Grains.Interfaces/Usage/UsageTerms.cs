@@ -12,7 +12,7 @@ public sealed record UsageTerms(
     [property: Id(1)] string ProductId,
     [property: Id(2)] IReadOnlyList<ActivePeriod> ActivePeriods)
 {
-    public bool IsMetered => ChargingMode is ChargingMode.PayPerUse or ChargingMode.PayPerUsePackage;
+    public bool IsMetered => ChargingMode.IsPayPerUse();
 
     /// <summary>True when the instance was active at <paramref name="time"/>.</summary>
     public bool WasActiveAt(DateTimeOffset time) => ActivePeriods.Any(p => p.Contains(time));

@@ -172,7 +172,7 @@ internal sealed class SaasInstanceGrain(
 
         // The meter judges usage by these terms: it learns of a freeze or release before the marketplace does. Should this
         // call fail, the meter's activation is gone, and the next one reads the terms afresh.
-        if (Address.Traffic == Traffic.Live && UsageTerms() is { IsMetered: true } terms)
+        if (Address.Traffic == Traffic.Live && state.State.Plan?.ChargingMode.IsPayPerUse() == true && UsageTerms() is { } terms)
         {
             await GrainFactory.GetGrain<IUsageMeterGrain>(Address.GrainKey).UpdateTerms(terms);
         }
@@ -210,7 +210,7 @@ internal sealed class SaasInstanceGrain(
         }
 
         var line = fetch.Result;
-        if (line.Plan.ChargingMode is ChargingMode.PayPerUse or ChargingMode.PayPerUsePackage)
+        if (line.Plan.ChargingMode.IsPayPerUse())
         {
             var namespaceName = Address.Traffic == Traffic.Test ? "test" : "live";
             var claim = GrainFactory.GetGrain<IOrderProductClaimGrain>($"{namespaceName}/{line.OrderId}/{line.Plan.ProductId}");

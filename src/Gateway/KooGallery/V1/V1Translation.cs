@@ -17,7 +17,7 @@ internal sealed class V1Translation([FromKeyedServices(KooGalleryEndpoints.V1)] 
         var chargingMode = ChargingModeOf(r.ChargingMode);
 
         // Pay-per-use orders open one instance per product; every other order opens exactly one.
-        var orderKey = chargingMode is ChargingMode.PayPerUse or ChargingMode.PayPerUsePackage
+        var orderKey = chargingMode.IsPayPerUse()
             ? OrderKey.ForOrderProduct(r.OrderId, r.ProductId)
             : OrderKey.ForOrder(r.OrderId);
 
