@@ -18,13 +18,9 @@ public sealed class ProvisioningTests(ClusterFixture fixture)
 
     private static async Task<InstanceSnapshot> Eventually(ISaasInstanceGrain grain, Func<InstanceSnapshot?, bool> condition)
     {
-        for (var deadline = DateTime.UtcNow.AddSeconds(10); DateTime.UtcNow < deadline; await Task.Delay(50))
-        {
-            var snapshot = await grain.Get();
-            if (condition(snapshot)) return snapshot!;
-        }
-
-        throw new TimeoutException("the instance never reached the expected state");
+        InstanceSnapshot? snapshot = null;
+        await Testing.Eventually.True(async () => condition(snapshot = await grain.Get()), "the instance reached the expected state", TimeSpan.FromSeconds(10));
+        return snapshot!;
     }
 
     [Fact]
