@@ -1,35 +1,74 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Options;
 using Provisioning.Gateway.Telemetry;
+using Provisioning.Grains.Storage;
 using Provisioning.Grains.Instances;
 using Provisioning.KooGallery;
 
 namespace Provisioning.Gateway.KooGallery;
 
 /// <summary>
-/// Runs one marketplace callback: times it, logs its outcome, and turns any failure into <c>000005</c> so the
-/// marketplace retries instead of seeing a 5xx. The failure's details go to the log, never into the answer.
+/// Runs one marketplace callback: bounds it by <see cref="KooGalleryOptions.CallbackTimeout"/>, times it, logs one line naming
+/// what it was about and its trace id, and turns any failure into <c>000005</c> so the marketplace retries instead of seeing
+/// a 5xx or its own timeout. The failure's details go to the log, never into the answer.
 /// </summary>
-internal sealed class CallbackRunner(CallbackMetrics metrics, ILogger<CallbackRunner> logger)
+internal sealed class CallbackRunner(CallbackMetrics metrics, IOptions<KooGalleryOptions> options, ILogger<CallbackRunner> logger)
 {
-    public async Task<byte[]> RunAsync(
-        string protocol, string? activity, IReadOnlySet<string> knownActivities, Traffic traffic, Func<Task<Answer>> handle, CancellationToken cancellationToken)
+    private const int MaxShownId = 64;
+
+    private const string LogLine = "{Protocol} {Activity} ({Traffic}) order {OrderId} instance {InstanceId} tenant {TenantId} answered {ResultCode} in {ElapsedMs:0.0} ms (trace {TraceId})";
+
+    public async Task<byte[]> RunAsync(CallbackSubject call, IReadOnlySet<string> knownActivities, Func<Task<Answer>> handle, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        using var span = CallbackSpan.Start(call.Protocol);
+        var traceId = Activity.Current!.TraceId.ToString();
+        var timeout = options.Value.CallbackTimeout;
+        var work = handle();
         Answer answer;
+        Exception? failure = null;
+        string? reason = null;
         try
         {
-            answer = await handle();
-            logger.LogInformation("{Protocol} {Activity} ({Traffic}) answered {ResultCode}", protocol, activity, traffic, answer.Code);
+            answer = await work.WaitAsync(timeout, cancellationToken);
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e)
         {
-            logger.LogError(e, "{Protocol} {Activity} failed; answering {ResultCode} so the marketplace retries", protocol, activity, ResultCodes.InternalError);
-            answer = Answer.Result(ResultCodes.InternalError, $"internal error, please retry (trace {Activity.Current?.TraceId.ToString() ?? "none"})");
+            (failure, reason) = e switch
+            {
+                OperationCanceledException when cancellationToken.IsCancellationRequested => (null, "the caller disconnected before the answer"),
+                TimeoutException => (e, $"no answer within {timeout.TotalSeconds:0.###} s"),
+                DatabaseFailureException => (e, e.Message),
+                _ => (e, "the call failed"),
+            };
+            if (failure is not null && cancellationToken.IsCancellationRequested) reason += " (the caller had disconnected)";
+            answer = Answer.Result(ResultCodes.InternalError, $"internal error, please retry (trace {traceId})");
+            ObserveLateFailure(work, call, traceId);
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var (protocol, activity, order, instance, tenant) = (call.Protocol, Shown(call.Activity), Shown(call.OrderId), Shown(call.InstanceId), Shown(call.TenantId));
+        if (reason is null)
+        {
+            logger.LogInformation(LogLine, protocol, activity, call.Traffic, order, instance, tenant, answer.Code, elapsed.TotalMilliseconds, traceId);
+        }
+        else
+        {
+            logger.Log(failure is null ? LogLevel.Warning : LogLevel.Error, failure, LogLine + ": {Reason}; the marketplace retries", protocol, activity, call.Traffic, order, instance, tenant, answer.Code, elapsed.TotalMilliseconds, traceId, reason);
         }
 
         // Unauthenticated callers choose the activity text: only known names become metric tags.
-        var tag = activity is not null && knownActivities.Contains(activity) ? activity : "other";
-        metrics.Record(protocol, tag, traffic == Traffic.Test, answer.Code, Stopwatch.GetElapsedTime(started));
+        var tag = call.Activity is not null && knownActivities.Contains(call.Activity) ? call.Activity : "other";
+        metrics.Record(call.Protocol, tag, call.Traffic == Traffic.Test, answer.Code, elapsed);
         return answer.Body;
     }
+
+    // A call answered 000005 may still finish; its late failure would otherwise go unobserved and unlogged.
+    private void ObserveLateFailure(Task<Answer> work, CallbackSubject call, string traceId) =>
+        work.ContinueWith(
+            t => logger.LogWarning(t.Exception!.GetBaseException(), "{Protocol} {Activity} (trace {TraceId}) failed after it was answered", call.Protocol, Shown(call.Activity), traceId),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+    // Ids are the sender's text until authenticated: shown short, and "-" when the request names none.
+    private static string Shown(string? id) => string.IsNullOrEmpty(id) ? "-" : id.Length <= MaxShownId ? id : id[..MaxShownId] + "…";
 }

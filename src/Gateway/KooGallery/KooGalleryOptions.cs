@@ -3,9 +3,12 @@ using System.ComponentModel.DataAnnotations;
 namespace Provisioning.Gateway.KooGallery;
 
 /// <summary>The seller's KooGallery settings (configuration section <c>KooGallery</c>, e.g. <c>KooGallery__Key</c>).</summary>
-public sealed class KooGalleryOptions
+public sealed class KooGalleryOptions : IValidatableObject
 {
     public const string SectionName = "KooGallery";
+
+    /// <summary>The least time between the provisioning budget running out and the callback timing out.</summary>
+    public static readonly TimeSpan MinimumAnswerMargin = TimeSpan.FromMilliseconds(500);
 
     /// <summary>V1 "服务商 Key": verifies authToken, signs answers (Body-Sign), derives the field-cipher key.</summary>
     [Required(ErrorMessage = "KooGallery:Key (the V1 seller Key) is not set")]
@@ -39,6 +42,12 @@ public sealed class KooGalleryOptions
     /// </summary>
     public TimeSpan V1TimestampTolerance { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// The same rule for the Kit V1 body's <c>timeStamp</c> (GMT+8): Kit V1 has no nonce, so without it one captured sync could be
+    /// replayed forever. A day also absorbs a sender that stamps the wrong time zone (Kit spec §2.1); zero turns the check off.
+    /// </summary>
+    public TimeSpan KitV1TimestampTolerance { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>How far a V2 <c>timestamp</c> may be from our clock (spec §3.4: 60 s). A replayed nonce is refused for as long.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ErrorMessage = "KooGallery:V2TimestampWindow must be between 1 second and 1 hour")]
     public TimeSpan V2TimestampWindow { get; set; } = TimeSpan.FromSeconds(60);
@@ -49,7 +58,27 @@ public sealed class KooGalleryOptions
     /// </summary>
     public bool V2PlainBodyHashFallback { get; set; }
 
-    /// <summary>How long a V2 newInstance waits for provisioning before answering 000004 and finishing in the background.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:00:04.5", ErrorMessage = "KooGallery:ProvisioningBudget must stay under the marketplace's 5 s timeout")]
+    /// <summary>
+    /// How long a V2 newInstance waits for provisioning before answering 000004 and finishing in the background; at least
+    /// <see cref="MinimumAnswerMargin"/> shorter than <see cref="CallbackTimeout"/>, so the 000004 comes before the 000005.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:04", ErrorMessage = "KooGallery:ProvisioningBudget must stay under the marketplace's 5 s timeout")]
     public TimeSpan ProvisioningBudget { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>
+    /// How long a callback waits for its grains before answering 000005, whatever holds them up (a silo that died mid-call, a
+    /// database that hangs): the marketplace gives up at 5 s and counts a timeout against the seller, but retries a 000005.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.5", "00:00:04.5", ErrorMessage = "KooGallery:CallbackTimeout must be between 0.5 s and 4.5 s: the marketplace times out at 5 s")]
+    public TimeSpan CallbackTimeout { get; set; } = TimeSpan.FromSeconds(4);
+
+    IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext)
+    {
+        if (ProvisioningBudget > CallbackTimeout - MinimumAnswerMargin)
+        {
+            yield return new ValidationResult(
+                $"KooGallery:ProvisioningBudget ({ProvisioningBudget}) must be at least {MinimumAnswerMargin.TotalSeconds} s shorter than KooGallery:CallbackTimeout ({CallbackTimeout})",
+                [nameof(ProvisioningBudget), nameof(CallbackTimeout)]);
+        }
+    }
 }

@@ -5,6 +5,7 @@ using Npgsql;
 using Orleans.Configuration;
 using Provisioning.Grains.Instances;
 using Provisioning.Grains.Orders;
+using Provisioning.Grains.Storage;
 using Provisioning.Grains.Tenants;
 using Provisioning.Grains.Usage;
 using Provisioning.KooGallery.OpenApi;
@@ -62,6 +63,7 @@ public static class ProvisioningSiloExtensions
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.UseSystemTextJsonGrainStorageSerializer();
         silo.AddActivityPropagation();
+        silo.AddIncomingGrainCallFilter<DatabaseFailureFilter>();
         return silo;
     }
 

@@ -21,7 +21,8 @@ public static class KitAuthToken
     /// JSON strings count verbatim (a property holding JSON text as a string too), numbers as their raw text, booleans
     /// as <c>true</c>/<c>false</c>, objects and arrays as their raw JSON. Null properties are left out, and so are
     /// empty or blank strings unless <paramref name="keepBlankValues"/> (the variant Huawei's GET sample uses, Kit
-    /// spec A-2). If a name repeats, its first value counts.
+    /// spec A-2). The body must come from a reader that refuses repeated names (<see cref="JsonObjectBody"/>): which of two values a
+    /// signature covers must never be a question.
     /// </summary>
     public static string CanonicalString(JsonElement body, bool keepBlankValues = false)
     {

@@ -34,7 +34,8 @@ public static class KitSignature
     /// The payload as Huawei's sample re-serializes it: top-level null properties dropped, top-level names in ordinal
     /// order, compact, numbers and nested objects and arrays exactly as received; top-level names and strings escaped
     /// the way Jackson escapes them (only <c>"</c>, <c>\</c> and control characters; non-ASCII and <c>/</c> raw).
-    /// If a name repeats, its first value counts.
+    /// The body must come from a reader that refuses repeated names (<see cref="JsonObjectBody"/>): which of two values a
+    /// signature covers must never be a question.
     /// </summary>
     public static string CanonicalPayload(JsonElement body)
     {

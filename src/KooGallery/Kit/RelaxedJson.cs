@@ -13,23 +13,25 @@ public static class RelaxedJson
     private static readonly JsonReaderOptions ReaderOptions = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip };
 
     /// <summary>
-    /// The elements of the array the text holds; false when it is not one, even in relaxed syntax, or when one of its
-    /// strings is not valid Unicode.
+    /// The elements of the array the text holds. False when it is not one, even in relaxed syntax, or when it cannot be
+    /// read one way only (<paramref name="ambiguity"/>, the end of a sentence about the text: an object in it repeats a
+    /// key, or one of its strings is not valid Unicode).
     /// </summary>
-    public static bool TryParseArray(string text, out IReadOnlyList<JsonElement> items)
+    public static bool TryParseArray(string text, out IReadOnlyList<JsonElement> items, out string? ambiguity)
     {
         items = [];
         try
         {
             var json = Encoding.UTF8.GetBytes(QuoteBareKeys(text));
             using var document = JsonDocument.Parse(json, Options);
-            // A lone surrogate escape would make reading the string throw later.
-            if (document.RootElement.ValueKind != JsonValueKind.Array || !JsonObjectBody.HasValidStrings(json, ReaderOptions)) return false;
+            ambiguity = JsonObjectBody.Ambiguity(json, ReaderOptions);
+            if (document.RootElement.ValueKind != JsonValueKind.Array || ambiguity is not null) return false;
             items = [.. document.RootElement.EnumerateArray().Select(item => item.Clone())];
             return true;
         }
         catch (JsonException)
         {
+            ambiguity = null;
             return false;
         }
     }

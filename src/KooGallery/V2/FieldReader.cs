@@ -108,8 +108,9 @@ public sealed class FieldReader
     {
         if (Field(name) is not { } value || IsMissing(name)) return Fail<IReadOnlyList<JsonElement>>($"{_prefix}{name} is missing", []);
         if (value.ValueKind == JsonValueKind.Array) return [.. value.EnumerateArray()];
-        if (value.ValueKind == JsonValueKind.String && RelaxedJson.TryParseArray(value.GetString()!, out var items)) return items;
-        return Fail<IReadOnlyList<JsonElement>>($"{_prefix}{name} is not a JSON array (or a string holding one)", []);
+        string? ambiguity = null;
+        if (value.ValueKind == JsonValueKind.String && RelaxedJson.TryParseArray(value.GetString()!, out var items, out ambiguity)) return items;
+        return Fail<IReadOnlyList<JsonElement>>($"{_prefix}{name} {ambiguity ?? "is not a JSON array (or a string holding one)"}", []);
     }
 
     /// <summary>A reader for one element of the array <paramref name="name"/>, which must be an object; its problems read <c>name[i].field</c>.</summary>

@@ -6,11 +6,14 @@ namespace Provisioning.KooGallery.V2;
 public static class V2Envelope
 {
     /// <summary>The <c>activity</c> string, or null when it is absent or not a JSON string.</summary>
-    public static string? Activity(JsonElement root) =>
+    public static string? Activity(JsonElement root) => Text(root, "activity");
+
+    /// <summary>A top-level string field as sent, or null when it is absent or not a JSON string (e.g. ids for the log line).</summary>
+    public static string? Text(JsonElement root, string name) =>
         root.ValueKind == JsonValueKind.Object
-        && root.TryGetProperty("activity", out var activity)
-        && activity.ValueKind == JsonValueKind.String
-            ? activity.GetString()
+        && root.TryGetProperty(name, out var value)
+        && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
             : null;
 
     /// <summary>

@@ -11,6 +11,8 @@ internal static class JsonObjectBody
     // Multiple values are allowed only to tell a second value apart from garbage after the first.
     private static readonly JsonReaderOptions Options = new() { AllowMultipleValues = true };
 
+    private const int MaxQuotedKey = 64;
+
     /// <summary>The root object, detached from the bytes; a leading UTF-8 byte order mark is skipped.</summary>
     public static bool TryRead(ReadOnlySpan<byte> body, out JsonElement root, out string? error)
     {
@@ -22,7 +24,7 @@ internal static class JsonObjectBody
             var value = JsonElement.ParseValue(ref reader);
             error = reader.Read() ? "the body holds more than one JSON value"
                 : value.ValueKind != JsonValueKind.Object ? "the body is not a JSON object"
-                : !HasValidStrings(body, Options) ? "the body holds a string that is not valid Unicode"
+                : Ambiguity(body, Options) is { } ambiguity ? "the body " + ambiguity
                 : null;
             root = error is null ? value : default;
             return error is null;
@@ -34,25 +36,43 @@ internal static class JsonObjectBody
         }
     }
 
-    // The reader checks syntax only: invalid UTF-8 and lone surrogate escapes inside strings throw when a string is read.
-    internal static bool HasValidStrings(ReadOnlySpan<byte> json, JsonReaderOptions options)
+    /// <summary>
+    /// Why JSON text cannot be read one way only, as the end of a sentence about it: a key repeated within one object
+    /// (readers disagree on which value wins, so a signature could cover one and the call execute the other), or a string
+    /// that is not valid Unicode (the reader checks syntax only; such a string throws when read). Null when neither.
+    /// </summary>
+    internal static string? Ambiguity(ReadOnlySpan<byte> json, JsonReaderOptions options)
     {
         var reader = new Utf8JsonReader(json, options);
+        var objects = new Stack<HashSet<string>>();
         try
         {
             while (reader.Read())
             {
-                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
+                switch (reader.TokenType)
                 {
-                    reader.GetString();
+                    case JsonTokenType.StartObject:
+                        objects.Push(new HashSet<string>(StringComparer.Ordinal));
+                        break;
+                    case JsonTokenType.EndObject:
+                        objects.Pop();
+                        break;
+                    case JsonTokenType.PropertyName when !objects.Peek().Add(reader.GetString()!):
+                        return $"repeats the key '{Shorten(reader.GetString()!)}'";
+                    case JsonTokenType.String:
+                        reader.GetString();
+                        break;
                 }
             }
 
-            return true;
+            return null;
         }
         catch (InvalidOperationException)
         {
-            return false;
+            return "holds a string that is not valid Unicode";
         }
     }
+
+    // The key is the sender's text: keep what an answer or log repeats of it short.
+    private static string Shorten(string key) => key.Length <= MaxQuotedKey ? key : key[..MaxQuotedKey] + "...";
 }

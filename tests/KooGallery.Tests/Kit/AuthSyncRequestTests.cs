@@ -164,6 +164,16 @@ public class AuthSyncRequestTests
             AuthSyncRequest.Parse(KitExample.Root(KitExample.With(KitExample.AuthSyncV2, "userList", userList))).Error);
     }
 
+    [Fact]
+    public void A_userList_string_whose_user_repeats_a_key_is_refused_naming_it()
+    {
+        var userList = JsonValue.Create("""[{"userName":"u","userName":"v","name":"U","orgCode":"1","role":"user","enable":"true"}]""").ToJsonString();
+
+        Assert.Equal(
+            "userList repeats the key 'userName'",
+            AuthSyncRequest.Parse(KitExample.Root(KitExample.With(KitExample.AuthSyncV1, "userList", userList)), KitGeneration.V1).Error);
+    }
+
     [Theory]
     [InlineData("\"2024031515113012\"")]
     [InlineData("\"2024-03-15 15:11\"")]

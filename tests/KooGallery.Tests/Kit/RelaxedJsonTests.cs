@@ -20,7 +20,7 @@ public class RelaxedJsonTests
     [Fact]
     public void The_documented_unquoted_form_parses()
     {
-        Assert.True(RelaxedJson.TryParseArray("""[{orgCode:"00000001", name:"Product", parentCode:"265789314"},{orgCode:"00000002", name:"QA",}]""", out var items));
+        Assert.True(RelaxedJson.TryParseArray("""[{orgCode:"00000001", name:"Product", parentCode:"265789314"},{orgCode:"00000002", name:"QA",}]""", out var items, out _));
         Assert.Equal(2, items.Count);
         Assert.Equal("QA", items[1].GetProperty("name").GetString());
     }
@@ -35,7 +35,27 @@ public class RelaxedJsonTests
     [InlineData("[{a:\"\\ud800\"}]")]
     public void Text_that_is_no_array_is_refused(string text)
     {
-        Assert.False(RelaxedJson.TryParseArray(text, out var items));
+        Assert.False(RelaxedJson.TryParseArray(text, out var items, out _));
         Assert.Empty(items);
+    }
+
+    [Theory]
+    [InlineData("""[{orgCode:"1", orgCode:"2"}]""", "repeats the key 'orgCode'")]
+    [InlineData("""[{"a":{"b":1,"b":2}}]""", "repeats the key 'b'")]
+    [InlineData("""[{"name":"x","n\u0061me":"y"}]""", "repeats the key 'name'")]
+    [InlineData("[{a:\"\\ud800\"}]", "holds a string that is not valid Unicode")]
+    public void Text_that_reads_more_than_one_way_is_refused_saying_why(string text, string ambiguity)
+    {
+        Assert.False(RelaxedJson.TryParseArray(text, out var items, out var reason));
+        Assert.Empty(items);
+        Assert.Equal(ambiguity, reason);
+    }
+
+    [Fact]
+    public void The_same_key_in_two_objects_is_no_repeat()
+    {
+        Assert.True(RelaxedJson.TryParseArray("""[{orgCode:"1"},{orgCode:"2", sub:{orgCode:"3"}}]""", out var items, out var ambiguity));
+        Assert.Equal(2, items.Count);
+        Assert.Null(ambiguity);
     }
 }

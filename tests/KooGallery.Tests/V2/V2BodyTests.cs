@@ -73,6 +73,26 @@ public class V2BodyTests
         Assert.Equal(valueError, nameError);
     }
 
+    [Theory]
+    [InlineData("""{"orderId":"a","orderId":"b"}""", "the body repeats the key 'orderId'")]
+    [InlineData("""{"orderId":"a","order\u0049d":"b"}""", "the body repeats the key 'orderId'")]
+    [InlineData("""{"info":{"x":1,"y":{"z":1,"z":2}}}""", "the body repeats the key 'z'")]
+    [InlineData("""{"list":[{"k":1},{"k":2,"k":3}]}""", "the body repeats the key 'k'")]
+    public void A_body_that_repeats_a_key_in_any_object_is_rejected_naming_the_key(string text, string expected)
+    {
+        Assert.False(V2Body.TryRead(Encoding.UTF8.GetBytes(text), out _, out var error));
+        Assert.Equal(expected, error);
+    }
+
+    [Fact]
+    public void A_repeated_key_of_absurd_length_is_named_short()
+    {
+        var key = new string('k', 10_000);
+
+        Assert.False(V2Body.TryRead(Encoding.UTF8.GetBytes($"{{\"{key}\":1,\"{key}\":2}}"), out _, out var error));
+        Assert.Equal($"the body repeats the key '{key[..64]}...'", error);
+    }
+
     [Fact]
     public void Escaped_characters_and_surrogate_pairs_are_read()
     {

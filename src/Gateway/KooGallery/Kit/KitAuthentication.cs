@@ -6,11 +6,12 @@ using Provisioning.KooGallery.Kit;
 namespace Provisioning.Gateway.KooGallery.Kit;
 
 /// <summary>
-/// Checks a Kit call: V1 by the <c>authToken</c> header over the body's fields (seller Key); V2 by <c>x-sign</c> over the raw or
+/// Checks a Kit call: V1 by the <c>authToken</c> header over the body's fields (seller Key) and a <c>timeStamp</c> within
+/// <see cref="KooGalleryOptions.KitV1TimestampTolerance"/>; V2 by <c>x-sign</c> over the raw or
 /// canonical body (Kit access key), a timestamp within the window and a nonce never seen anywhere in the cluster.
 /// Returns why the call is refused, or null.
 /// </summary>
-internal sealed class KitAuthentication(SignedCallWindow window, IOptions<KooGalleryOptions> options)
+internal sealed class KitAuthentication(SignedCallWindow window, IOptions<KooGalleryOptions> options, TimeProvider clock)
 {
     private const string NonceScope = "kit";
 
@@ -20,7 +21,7 @@ internal sealed class KitAuthentication(SignedCallWindow window, IOptions<KooGal
         {
             var token = header(KitAuthToken.HeaderName);
             if (string.IsNullOrEmpty(token)) return "authToken header is missing";
-            return KitAuthToken.Verify(token, body, options.Value.Key!) ? null : "authToken does not match the request";
+            return KitAuthToken.Verify(token, body, options.Value.Key!) ? StaleV1(body) : "authToken does not match the request";
         }
 
         var (sign, timestamp, nonce) = (header(KitSignature.SignHeader), header(KitSignature.TimestampHeader), header(KitSignature.NonceHeader));
@@ -30,5 +31,15 @@ internal sealed class KitAuthentication(SignedCallWindow window, IOptions<KooGal
         if (window.Refuse("x-timestamp", timestamp, "x-nonce", nonce, out var sent) is { } stale) return stale;
         if (!KitSignature.Verify(sign, raw, body, options.Value.KitAccessKey!, nonce, timestamp)) return "x-sign does not match the request";
         return await window.TryUseNonceAsync(NonceScope, sent, nonce) ? null : "x-nonce has already been used";
+    }
+
+    private string? StaleV1(JsonElement body)
+    {
+        var tolerance = options.Value.KitV1TimestampTolerance;
+        if (tolerance <= TimeSpan.Zero) return null;
+        var stamp = body.GetProperty(KitAuthToken.TimeStampProperty);
+        var text = stamp.ValueKind == JsonValueKind.String ? stamp.GetString() : stamp.GetRawText();
+        if (!KitTime.TryParse(text, out var sent)) return "timeStamp is not a GMT+8 time in yyyyMMddHHmmssSSS form";
+        return (clock.GetUtcNow() - sent).Duration() <= tolerance ? null : $"timeStamp is more than {tolerance} away from the server clock";
     }
 }

@@ -4,6 +4,7 @@ using Provisioning.Grains.Instances;
 using Provisioning.Grains.Tenants;
 using Provisioning.KooGallery;
 using Provisioning.KooGallery.Kit;
+using Provisioning.KooGallery.V2;
 
 namespace Provisioning.Gateway.KooGallery.Kit;
 
@@ -28,10 +29,18 @@ internal sealed class KitCallbacks(
         var received = ReceivedBody.Read(body, KitEndpoint.MaxBodyBytes);
         var traffic = received.IsJson && KitEnvelope.IsTest(received.Root) ? Traffic.Test : Traffic.Live;
         var protocol = generation == KitGeneration.V1 ? "kit-v1" : "kit-v2";
-
-        return runner.RunAsync(protocol, sync, Syncs, traffic, async () =>
+        var call = new CallbackSubject(protocol, sync, traffic)
         {
+            OrderId = received.IsJson ? V2Envelope.Text(received.Root, "orderId") : null,
+            InstanceId = received.IsJson ? V2Envelope.Text(received.Root, "instanceId") : null,
+            TenantId = received.IsJson ? V2Envelope.Text(received.Root, "tenantId") : null,
+        };
+
+        return runner.RunAsync(call, Syncs, async () =>
+        {
+            // Unreadable or ambiguous bodies go before the signature: it must cover exactly what would be executed.
             if (received.Bytes is null || !received.IsJson) return Answer.InvalidParameter(received.Error!);
+            if (KitEnvelope.Ambiguity(received.Root) is { } ambiguity) return Answer.InvalidParameter(ambiguity);
             if (await authentication.RefuseAsync(generation, received.Bytes, received.Root, header) is { } refusal)
             {
                 logger.LogWarning("Refused {Protocol} {Sync}: {Reason}", protocol, sync, refusal);

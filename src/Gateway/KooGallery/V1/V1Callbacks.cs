@@ -30,13 +30,17 @@ internal sealed class V1Callbacks(
 
     public Task<byte[]> HandleAsync(IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
     {
-        var activity = parameters.GetValueOrDefault("activity");
-        var traffic = parameters.GetValueOrDefault("testFlag") == "1" ? Traffic.Test : Traffic.Live;
-        return runner.RunAsync("v1", activity, Activities, traffic, () => AnswerAsync(activity, traffic, parameters), cancellationToken);
+        var call = new CallbackSubject("v1", parameters.GetValueOrDefault("activity"), parameters.GetValueOrDefault("testFlag") == "1" ? Traffic.Test : Traffic.Live)
+        {
+            OrderId = parameters.GetValueOrDefault("orderId"),
+            InstanceId = parameters.GetValueOrDefault("instanceId"),
+        };
+        return runner.RunAsync(call, Activities, () => AnswerAsync(call, parameters), cancellationToken);
     }
 
-    private async Task<Answer> AnswerAsync(string? activity, Traffic traffic, IReadOnlyDictionary<string, string> parameters)
+    private async Task<Answer> AnswerAsync(CallbackSubject call, IReadOnlyDictionary<string, string> parameters)
     {
+        var (activity, traffic) = (call.Activity, call.Traffic);
         if (Authenticate(parameters) is { } refusal)
         {
             logger.LogWarning("Refused V1 {Activity}: {Reason}", activity, refusal);
@@ -45,7 +49,7 @@ internal sealed class V1Callbacks(
 
         return activity switch
         {
-            V1Activities.NewInstance => await Answer.Respond(V1NewInstanceRequest.Parse(parameters), r => NewInstance(r, traffic)),
+            V1Activities.NewInstance => await Answer.Respond(V1NewInstanceRequest.Parse(parameters), r => NewInstance(r, call)),
             V1Activities.RefreshInstance => await Answer.Call(V1RefreshInstanceRequest.Parse(parameters), r => Instance(r.InstanceId, traffic).Renew(translation.Renewal(r))),
             V1Activities.ExpireInstance => await Answer.Call(V1ExpireInstanceRequest.Parse(parameters), r => Instance(r.InstanceId, traffic).Freeze(new FreezeInstance(r.OrderId))),
             V1Activities.ReleaseInstance => await Answer.Call(V1ReleaseInstanceRequest.Parse(parameters), r => Instance(r.InstanceId, traffic).Release(new ReleaseInstance(r.OrderId, r.OrderAmount))),
@@ -69,12 +73,13 @@ internal sealed class V1Callbacks(
         return (clock.GetUtcNow() - sent).Duration() <= tolerance ? null : $"timeStamp is more than {tolerance} away from the server clock";
     }
 
-    private async Task<Answer> NewInstance(V1NewInstanceRequest request, Traffic traffic)
+    private async Task<Answer> NewInstance(V1NewInstanceRequest request, CallbackSubject call)
     {
         var open = translation.Open(request);
         if (open.Command is null) return Answer.InvalidParameter(open.Error!);
 
-        var instanceId = InstanceIds.Derive(open.OrderKey, traffic);
+        var traffic = call.Traffic;
+        var instanceId = call.InstanceId = InstanceIds.Derive(open.OrderKey, traffic);
         var reply = await Instance(instanceId, traffic).Open(open.Command);
         var access = reply.Instance?.Access;
         var code = ReplyCodes.For(reply);

@@ -33,38 +33,49 @@ internal sealed class V2Callbacks(
         var received = ReceivedBody.Read(body, V2Endpoint.MaxBodyBytes);
         var activity = received.IsJson ? V2Envelope.Activity(received.Root) : null;
         var traffic = received.IsJson && V2Envelope.IsTest(received.Root) ? Traffic.Test : Traffic.Live;
-
-        return runner.RunAsync("v2", activity, Activities, traffic, async () =>
+        var call = new CallbackSubject("v2", activity, traffic)
         {
-            if (received.Bytes is null) return Answer.InvalidParameter(received.Error!);
+            OrderId = received.IsJson ? V2Envelope.Text(received.Root, "orderId") : null,
+            InstanceId = received.IsJson ? V2Envelope.Text(received.Root, "instanceId") : null,
+        };
+
+        return runner.RunAsync(call, Activities, async () =>
+        {
+            // Unreadable or ambiguous bodies go before the signature: it must cover exactly what would be executed.
+            if (received.Bytes is null || !received.IsJson) return Answer.InvalidParameter(received.Error!);
             if (await authentication.RefuseAsync(received.Bytes, signature, timestamp, nonce) is { } refusal)
             {
                 logger.LogWarning("Refused V2 {Activity}: {Reason}", activity, refusal);
                 return Answer.AuthenticationFailed(refusal);
             }
 
-            return received.IsJson ? await AnswerAsync(activity, traffic, received.Root) : Answer.InvalidParameter(received.Error!);
+            return await AnswerAsync(call, received.Root);
         }, cancellationToken);
     }
 
-    private async Task<Answer> AnswerAsync(string? activity, Traffic traffic, JsonElement body) => activity switch
+    private async Task<Answer> AnswerAsync(CallbackSubject call, JsonElement body)
     {
-        V2Activities.NewInstance => await Answer.Respond(V2NewInstanceRequest.Parse(body), r => NewInstance(r, traffic)),
-        V2Activities.QueryInstance => await Answer.Respond(V2QueryInstanceRequest.Parse(body), r => query.AnswerAsync(r.InstanceIds, traffic, appInfo)),
-        V2Activities.RefreshInstance => await Answer.Call(V2RefreshInstanceRequest.Parse(body), r => Instance(r.InstanceId, traffic).Renew(Renewal(r))),
-        V2Activities.UpdateInstanceStatus => await Answer.Call(V2UpdateInstanceStatusRequest.Parse(body), r => r.Freeze
-            ? Instance(r.InstanceId, traffic).Freeze(new FreezeInstance(null))
-            : Instance(r.InstanceId, traffic).Unfreeze(new UnfreezeInstance(null))),
-        V2Activities.ReleaseInstance => await Answer.Call(V2ReleaseInstanceRequest.Parse(body), r => Instance(r.InstanceId, traffic).Release(new ReleaseInstance(r.OrderId, null))),
-        V2Activities.UpgradeInstance => await Answer.Call(V2UpgradeInstanceRequest.Parse(body), r => Instance(r.InstanceId, traffic).ChangePlan(new ChangePlan(r.OrderId, r.OrderLineId))),
-        V2Activities.ChangeInstanceCheck => await Answer.Call(V2ChangeInstanceCheckRequest.Parse(body), r => Instance(r.InstanceId, traffic).CheckPlanChange(new CheckPlanChange(r.ProductId, r.SkuCode, r.LinearValue))),
-        null or "" => Answer.InvalidParameter("activity is missing"),
-        _ => Answer.InvalidParameter($"activity '{ActivityNames.Truncate(activity)}' is not supported"),
-    };
+        var (activity, traffic) = (call.Activity, call.Traffic);
+        return activity switch
+        {
+            V2Activities.NewInstance => await Answer.Respond(V2NewInstanceRequest.Parse(body), r => NewInstance(r, call)),
+            V2Activities.QueryInstance => await Answer.Respond(V2QueryInstanceRequest.Parse(body), r => query.AnswerAsync(r.InstanceIds, traffic, appInfo)),
+            V2Activities.RefreshInstance => await Answer.Call(V2RefreshInstanceRequest.Parse(body), r => Instance(r.InstanceId, traffic).Renew(Renewal(r))),
+            V2Activities.UpdateInstanceStatus => await Answer.Call(V2UpdateInstanceStatusRequest.Parse(body), r => r.Freeze
+                ? Instance(r.InstanceId, traffic).Freeze(new FreezeInstance(null))
+                : Instance(r.InstanceId, traffic).Unfreeze(new UnfreezeInstance(null))),
+            V2Activities.ReleaseInstance => await Answer.Call(V2ReleaseInstanceRequest.Parse(body), r => Instance(r.InstanceId, traffic).Release(new ReleaseInstance(r.OrderId, null))),
+            V2Activities.UpgradeInstance => await Answer.Call(V2UpgradeInstanceRequest.Parse(body), r => Instance(r.InstanceId, traffic).ChangePlan(new ChangePlan(r.OrderId, r.OrderLineId))),
+            V2Activities.ChangeInstanceCheck => await Answer.Call(V2ChangeInstanceCheckRequest.Parse(body), r => Instance(r.InstanceId, traffic).CheckPlanChange(new CheckPlanChange(r.ProductId, r.SkuCode, r.LinearValue))),
+            null or "" => Answer.InvalidParameter("activity is missing"),
+            _ => Answer.InvalidParameter($"activity '{ActivityNames.Truncate(activity)}' is not supported"),
+        };
+    }
 
-    private async Task<Answer> NewInstance(V2NewInstanceRequest request, Traffic traffic)
+    private async Task<Answer> NewInstance(V2NewInstanceRequest request, CallbackSubject call)
     {
-        var instanceId = InstanceIds.Derive(OrderKey.ForOrderLine(request.OrderId, request.OrderLineId), traffic);
+        var traffic = call.Traffic;
+        var instanceId = call.InstanceId = InstanceIds.Derive(OrderKey.ForOrderLine(request.OrderId, request.OrderLineId), traffic);
         var reply = await Instance(instanceId, traffic).Provision(new ProvisionInstance(request.OrderId, request.OrderLineId, options.Value.ProvisioningBudget));
         var code = ReplyCodes.For(reply);
 
