@@ -34,6 +34,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             {
                 ["Provisioning:RetryPeriod"] = "00:00:01",
                 ["Provisioning:PollPeriod"] = "00:00:00.050",
+                ["Provisioning:Access:FrontEndUrl"] = "https://saas.example.com/login?instance={instanceId}&customer={customerName}",
             }).Build();
             silo.AddProvisioningGrains(configuration)
                 .AddMemoryGrainStorage(StorageNames.Grains)

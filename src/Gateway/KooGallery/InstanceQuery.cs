@@ -18,9 +18,19 @@ internal sealed class InstanceQuery(IGrainFactory grains, TimeProvider clock)
         var provisioning = snapshots.Count(s => s?.Status == InstanceStatus.Provisioning);
 
         // The marketplace knows an instance by the id it asked for, even when another order line's instance answers for it.
-        var info = await Task.WhenAll(instanceIds.Zip(snapshots)
-            .Where(pair => pair.Second is { Status: InstanceStatus.Active or InstanceStatus.Frozen })
-            .Select(async pair => new InstanceInfo(pair.First, pair.Second!.Access is { } access ? appInfo.Encode(access) : null, await Usage(pair.Second))));
+        var listed = instanceIds.Zip(snapshots, (id, instance) => (Id: id, Instance: instance!))
+            .Where(x => x.Instance is { Status: InstanceStatus.Active or InstanceStatus.Frozen })
+            .ToList();
+        var appInfos = new AppInfo?[listed.Count];
+        for (var i = 0; i < listed.Count; i++)
+        {
+            if (listed[i].Instance.Access is { } access && !appInfo.TryEncode(listed[i].Id, access, out appInfos[i], out var problem))
+            {
+                return Answer.InvalidParameter(problem);
+            }
+        }
+
+        var info = await Task.WhenAll(listed.Select(async (x, i) => new InstanceInfo(x.Id, appInfos[i], await Usage(x.Instance))));
 
         var (code, message) = provisioning > 0
             ? (ResultCodes.InProgress, $"{provisioning} of {instanceIds.Count} instances are still being provisioned")

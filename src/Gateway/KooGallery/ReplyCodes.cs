@@ -11,6 +11,7 @@ internal static class ReplyCodes
         InstanceOutcome.Applied or InstanceOutcome.AlreadyApplied or InstanceOutcome.AcceptedForTest or InstanceOutcome.Allowed => ResultCodes.Success,
         InstanceOutcome.NotFound or InstanceOutcome.Released => ResultCodes.InstanceNotFound,
         InstanceOutcome.InProgress => ResultCodes.InProgress,
+        InstanceOutcome.Refused => ResultCodes.InvalidParameter,
         _ => ResultCodes.InternalError,
     };
 }

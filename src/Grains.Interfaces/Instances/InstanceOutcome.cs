@@ -24,6 +24,9 @@ public enum InstanceOutcome
 
     /// <summary>A check found the change allowed; nothing changed.</summary>
     Allowed = 6,
+
+    /// <summary>The command's values break a marketplace limit (the message names each); nothing changed.</summary>
+    Refused = 7,
 }
 
 /// <summary>The answer to a lifecycle command: its outcome, a readable message and the instance afterwards.</summary>

@@ -7,5 +7,6 @@ internal readonly record struct Decision(InstanceOutcome Outcome, string Message
     public static Decision AlreadyApplied(string message) => new(InstanceOutcome.AlreadyApplied, message);
     public static Decision NotFound(string instanceId) => new(InstanceOutcome.NotFound, $"instance {instanceId} does not exist");
     public static Decision Released(string instanceId) => new(InstanceOutcome.Released, $"instance {instanceId} has been released");
+    public static Decision Refused(string message) => new(InstanceOutcome.Refused, message);
     public static Decision InProgress(string instanceId) => new(InstanceOutcome.InProgress, $"instance {instanceId} is still being provisioned");
 }

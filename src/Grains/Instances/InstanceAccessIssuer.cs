@@ -1,24 +1,33 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using Provisioning.KooGallery.Responses;
 
 namespace Provisioning.Grains.Instances;
 
-/// <summary>Issues the access (URLs and initial credentials) of a newly opened instance from the configured templates.</summary>
+/// <summary>
+/// Issues the access (URLs and initial credentials) of a newly opened instance from the configured templates. Only the
+/// templates are checked at startup; what the order fills in is checked here, so no instance ever holds access the
+/// marketplace cannot be sent.
+/// </summary>
 public sealed class InstanceAccessIssuer(IOptions<InstanceAccessOptions> options)
 {
     private const string PasswordAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789!@#$%^&*";
 
-    public InstanceAccess Issue(string instanceId, OpenInstance order)
+    /// <summary>The access for the order, or a refusal naming each filled-in value over its limit (the spec allows no truncation).</summary>
+    public IssuedAccess Issue(string instanceId, OpenInstance order)
     {
         var o = options.Value;
         string Render(string? template, bool url) => Placeholders(template ?? "", instanceId, order, url);
 
-        return new InstanceAccess(
+        var access = new InstanceAccess(
             Render(o.FrontEndUrl, url: true),
             string.IsNullOrEmpty(o.AdminUrl) ? null : Render(o.AdminUrl, url: true),
             string.IsNullOrEmpty(o.UserName) ? null : Render(o.UserName, url: false),
             o.PasswordLength == 0 ? null : NewPassword(o.PasswordLength),
             string.IsNullOrEmpty(o.Memo) ? null : Render(o.Memo, url: false));
+        return AppInfoLimits.Violations(access.FrontEndUrl, access.AdminUrl, access.UserName, access.Password, access.Memo) is { } violations
+            ? new IssuedAccess(null, $"instance {instanceId} not opened: once filled in from the order, {violations}")
+            : new IssuedAccess(access, null);
     }
 
     private static string Placeholders(string template, string instanceId, OpenInstance order, bool url)

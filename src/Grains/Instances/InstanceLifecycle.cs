@@ -20,7 +20,7 @@ internal sealed class InstanceLifecycle(SaasInstanceState state, string instance
         return Decision.Applied($"instance {instanceId} accepted; provisioning");
     }
 
-    public Decision Open(OpenInstance command, Func<InstanceAccess> issueAccess)
+    public Decision Open(OpenInstance command, Func<IssuedAccess> issueAccess)
     {
         if (state.IsOpened)
         {
@@ -30,6 +30,9 @@ internal sealed class InstanceLifecycle(SaasInstanceState state, string instance
         // Released while its order was still being fetched: the buyer is gone, so nothing is opened.
         if (state.Status == InstanceStatus.Released) return Decision.Released(instanceId);
 
+        var issued = issueAccess();
+        if (issued.Access is null) return Decision.Refused(issued.Refusal!);
+
         InstanceStatus? from = state.IsProvisioning ? InstanceStatus.Provisioning : null;
         state.OrderId = command.OrderId;
         state.Buyer = command.Buyer;
@@ -38,7 +41,7 @@ internal sealed class InstanceLifecycle(SaasInstanceState state, string instance
         state.ExpiresAt = command.ExpiresAt;
         state.OrderAmount = command.OrderAmount;
         state.ExtendParams = command.ExtendParams;
-        state.Access = issueAccess();
+        state.Access = issued.Access;
         state.OpenedAt = now;
         state.Status = InstanceStatus.Active;
         Record(InstanceAction.Open, command.OrderId, from, command.Trial ? "trial" : null);

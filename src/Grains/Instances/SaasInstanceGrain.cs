@@ -24,6 +24,9 @@ internal sealed class SaasInstanceGrain(
     private Task<OrderLine>? _fetch;
     private IGrainTimer? _poll;
 
+    /// <summary>Why opening the last fetched order line was refused; cleared when the next fetch starts.</summary>
+    private Decision? _refusal;
+
     private InstanceAddress? _address;
 
     private InstanceAddress Address => _address ??= InstanceAddress.FromGrainKey(this.GetPrimaryKeyString());
@@ -40,7 +43,7 @@ internal sealed class SaasInstanceGrain(
     }
 
     Task<InstanceReply> ISaasInstanceGrain.Open(OpenInstance command) =>
-        Apply(life => life.Open(command, () => accessIssuer.Issue(Address.InstanceId, command)));
+        Apply(life => life.Open(command, () => IssueAccess(command)));
 
     async Task<InstanceReply> ISaasInstanceGrain.Provision(ProvisionInstance command)
     {
@@ -63,6 +66,7 @@ internal sealed class SaasInstanceGrain(
 
         if (Holder is { } duplicateOf) return await SharedWith(duplicateOf, command);
         if (state.State.IsOpened) return Reply(Decision.Applied($"instance {Address.InstanceId} opened"));
+        if (_refusal is { } refusal) return Reply(refusal);
         var pending = Decision.InProgress(Address.InstanceId);
         return Reply(state.State.LastProvisioningError is { } error ? pending with { Message = $"{pending.Message}; last attempt failed: {error}" } : pending);
     }
@@ -183,7 +187,12 @@ internal sealed class SaasInstanceGrain(
 
     private void ContinueProvisioning()
     {
-        _fetch ??= FetchOrderLine(state.State.OrderId, state.State.OrderLineId!);
+        if (_fetch is null)
+        {
+            _refusal = null;
+            _fetch = FetchOrderLine(state.State.OrderId, state.State.OrderLineId!);
+        }
+
         var poll = options.Value.PollPeriod;
         _poll ??= this.RegisterGrainTimer(TryCompleteProvisioning, new GrainTimerCreationOptions(poll, poll) { KeepAlive = true });
     }
@@ -225,10 +234,26 @@ internal sealed class SaasInstanceGrain(
         }
 
         var command = new OpenInstance(line.OrderId, line.Buyer, line.Plan, line.Trial, line.ExpiresAt, line.Amount, line.ExtendParams);
-        Life().Open(command, () => accessIssuer.Issue(Address.InstanceId, command));
+        if (Life().Open(command, () => IssueAccess(command)) is { Outcome: InstanceOutcome.Refused } refused)
+        {
+            // Only changed templates can open it: the reminder keeps trying, as after a failed fetch.
+            _refusal = refused;
+            state.State.LastProvisioningError = refused.Message;
+            _poll?.Dispose();
+            _poll = null;
+            return;
+        }
+
         state.State.LastProvisioningError = null;
         await Persist();
         await StopProvisioning();
+    }
+
+    private IssuedAccess IssueAccess(OpenInstance command)
+    {
+        var issued = accessIssuer.Issue(Address.InstanceId, command);
+        if (issued.Refusal is { } refusal) logger.LogWarning("{Refusal}; shorten the Provisioning:Access templates", refusal);
+        return issued;
     }
 
     private async Task StopProvisioning()

@@ -202,16 +202,20 @@ public sealed class ApiGatewaySigner(string accessKeyId, string secretKey)
         return path.EndsWith('/') ? path : path + "/";
     }
 
+    // As the official SDK does: pairs with an empty name are dropped, names and values are decoded and sorted
+    // ordinally (by name, then a repeated name's values), and only then encoded.
     private static string CanonicalQuery(Uri uri) =>
-        string.Join('&', uri.Query.TrimStart('?')
-            .Split('&', StringSplitOptions.RemoveEmptyEntries)
-            .Select(pair => pair.Split('=', 2))
-            .Select(kv => (Name: Encode(kv[0]), Value: Encode(kv.Length > 1 ? kv[1] : "")))
-            .OrderBy(kv => kv.Name, StringComparer.Ordinal)
-            .ThenBy(kv => kv.Value, StringComparer.Ordinal)
-            .Select(kv => kv.Name + "=" + kv.Value));
+        string.Join('&', QueryParameters(uri)
+            .OrderBy(p => p.Name, StringComparer.Ordinal)
+            .ThenBy(p => p.Value, StringComparer.Ordinal)
+            .Select(p => Uri.EscapeDataString(p.Name) + "=" + Uri.EscapeDataString(p.Value)));
 
-    private static string Encode(string escaped) => Uri.EscapeDataString(Uri.UnescapeDataString(escaped));
+    private static IEnumerable<(string Name, string Value)> QueryParameters(Uri uri) =>
+        (uri.Query.Length > 0 ? uri.Query[1..] : "")
+            .Split('&')
+            .Select(pair => pair.Split('=', 2))
+            .Where(kv => kv[0].Length > 0)
+            .Select(kv => (Uri.UnescapeDataString(kv[0]), kv.Length > 1 ? Uri.UnescapeDataString(kv[1]) : ""));
 
     private static string NotEmpty(string value, string name)
     {

@@ -7,6 +7,9 @@ namespace Provisioning.Grains.Tests.Instances;
 public sealed class InstanceAccessIssuerTests
 {
     private static InstanceAccess Issue(InstanceAccessOptions options, OpenInstance? order = null) =>
+        Issued(options, order).Access!;
+
+    private static IssuedAccess Issued(InstanceAccessOptions options, OpenInstance? order = null) =>
         new InstanceAccessIssuer(Options.Create(options)).Issue("i-1", order ?? Orders.Open("CS9"));
 
     [Fact]
@@ -66,5 +69,50 @@ public sealed class InstanceAccessIssuerTests
         var order = Orders.Open() with { ExtendParams = ImmutableDictionary<string, string>.Empty.Add("x", "{instanceId}") };
 
         Assert.DoesNotContain("{", Issue(new InstanceAccessOptions(), order).FrontEndUrl);
+    }
+
+    private static OpenInstance NamedOrder(string customerName) =>
+        Orders.Open("CS9") with { Buyer = Orders.Open().Buyer with { CustomerName = customerName } };
+
+    [Theory]
+    [InlineData(26, true)]
+    [InlineData(27, false)]
+    public void A_user_name_fits_only_in_79_utf8_bytes_once_filled_in(int characters, bool fits)
+    {
+        var issued = Issued(new InstanceAccessOptions { UserName = "{customerName}", Memo = "x" }, NamedOrder(new string('云', characters)));
+
+        Assert.Equal(fits, issued.Access is not null);
+        if (!fits)
+        {
+            Assert.Equal("instance i-1 not opened: once filled in from the order, appInfo.userName is 81 UTF-8 bytes, over the limit of 79", issued.Refusal);
+        }
+    }
+
+    [Fact]
+    public void Every_url_and_the_memo_over_their_limits_once_filled_in_are_named_and_nothing_is_issued()
+    {
+        var issued = Issued(new InstanceAccessOptions
+        {
+            FrontEndUrl = "https://saas.example.com/{customerName}",
+            AdminUrl = "https://admin.example.com/{customerName}",
+            Memo = string.Concat(Enumerable.Repeat("{customerName}", 17)),
+        }, NamedOrder(new string('云', 64)));
+
+        Assert.Null(issued.Access);
+        Assert.Contains("appInfo.frontEndUrl is 601 characters, over the limit of 512", issued.Refusal);
+        Assert.Contains("appInfo.adminUrl is 602 characters, over the limit of 512", issued.Refusal);
+        Assert.Contains("appInfo.memo is 1088 characters, over the limit of 1024", issued.Refusal);
+        Assert.DoesNotContain("userName", issued.Refusal);
+    }
+
+    [Fact]
+    public void A_url_of_exactly_512_characters_once_filled_in_is_issued()
+    {
+        const string template = "https://saas.example.com/{customerName}";
+        var name = new string('a', 512 - (template.Length - "{customerName}".Length));
+
+        var access = Issue(new InstanceAccessOptions { FrontEndUrl = template }, NamedOrder(name));
+
+        Assert.Equal(512, access.FrontEndUrl.Length);
     }
 }

@@ -13,14 +13,14 @@ public sealed class InstanceLifecycleTests
 
     private SaasInstanceState Opened(bool trial = false)
     {
-        Life().Open(Orders.Open("CS1", trial: trial), () => Access);
+        Life().Open(Orders.Open("CS1", trial: trial), () => new IssuedAccess(Access, null));
         return _state;
     }
 
     [Fact]
     public void Opening_makes_the_instance_active_with_the_order_and_issued_access()
     {
-        var decision = Life().Open(Orders.Open("CS1"), () => Access);
+        var decision = Life().Open(Orders.Open("CS1"), () => new IssuedAccess(Access, null));
 
         Assert.Equal(InstanceOutcome.Applied, decision.Outcome);
         Assert.Equal(InstanceStatus.Active, _state.Status);
@@ -36,12 +36,25 @@ public sealed class InstanceLifecycleTests
         Opened();
         var issued = 0;
 
-        var decision = Life().Open(Orders.Open("CS1"), () => { issued++; return Access with { Password = "other" }; });
+        var decision = Life().Open(Orders.Open("CS1"), () => { issued++; return new IssuedAccess(Access with { Password = "other" }, null); });
 
         Assert.Equal(InstanceOutcome.AlreadyApplied, decision.Outcome);
         Assert.Equal(0, issued);
         Assert.Equal("S3cret!pass", _state.Access!.Password);
         Assert.Single(_state.History);
+    }
+
+    [Fact]
+    public void An_open_whose_access_is_refused_changes_nothing()
+    {
+        var decision = Life().Open(Orders.Open("CS1"), () => new IssuedAccess(null, "appInfo.userName is 81 UTF-8 bytes, over the limit of 79"));
+
+        Assert.Equal(InstanceOutcome.Refused, decision.Outcome);
+        Assert.Equal("appInfo.userName is 81 UTF-8 bytes, over the limit of 79", decision.Message);
+        Assert.False(_state.IsKnown);
+        Assert.Null(_state.Buyer);
+        Assert.Null(_state.Access);
+        Assert.Empty(_state.History);
     }
 
     [Fact]
@@ -123,7 +136,7 @@ public sealed class InstanceLifecycleTests
     [Fact]
     public void Pay_per_use_freeze_and_restore_flip_the_status()
     {
-        Life().Open(Orders.Open("CS1", ChargingMode.PayPerUse), () => Access);
+        Life().Open(Orders.Open("CS1", ChargingMode.PayPerUse), () => new IssuedAccess(Access, null));
 
         Life().Freeze(new FreezeInstance(null));
         Assert.Equal(InstanceStatus.Frozen, _state.Status);
@@ -218,7 +231,7 @@ public sealed class InstanceLifecycleTests
         Assert.Equal(InstanceOutcome.InProgress, Life().StartProvisioning(new ProvisionInstance("CS1", "CS1-000001", TimeSpan.Zero)).Outcome);
         Assert.Equal(InstanceOutcome.InProgress, Life().Renew(Orders.Renew("R1", Now)).Outcome);
 
-        Life().Open(Orders.Open("CS1"), () => Access);
+        Life().Open(Orders.Open("CS1"), () => new IssuedAccess(Access, null));
 
         Assert.Equal(InstanceStatus.Active, _state.Status);
         Assert.Equal((InstanceStatus?)InstanceStatus.Provisioning, _state.History[^1].From);
@@ -231,7 +244,7 @@ public sealed class InstanceLifecycleTests
         Life().StartProvisioning(new ProvisionInstance("CS1", "CS1-000001", TimeSpan.Zero));
 
         Assert.Equal(InstanceOutcome.Applied, Life().Release(new ReleaseInstance("CS1", null)).Outcome);
-        Assert.Equal(InstanceOutcome.Released, Life().Open(Orders.Open("CS1"), () => Access).Outcome);
+        Assert.Equal(InstanceOutcome.Released, Life().Open(Orders.Open("CS1"), () => new IssuedAccess(Access, null)).Outcome);
         Assert.Equal(InstanceOutcome.Released, Life().StartProvisioning(new ProvisionInstance("CS1", "CS1-000001", TimeSpan.Zero)).Outcome);
         Assert.Null(_state.Access);
     }

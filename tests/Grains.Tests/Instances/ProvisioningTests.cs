@@ -24,6 +24,26 @@ public sealed class ProvisioningTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_line_whose_customer_name_is_too_long_for_the_front_end_url_is_refused_on_every_repeat_and_stays_unopened()
+    {
+        var (grain, _, command) = NewLine();
+        var line = ScriptedOrders.Line(command.OrderId, command.OrderLineId);
+        ScriptedOrders.Script(command.OrderId, _ => Task.FromResult(line with { Buyer = line.Buyer with { CustomerName = new string('云', 64) } }));
+
+        var first = await grain.Provision(command);
+        var repeat = await grain.Provision(command);
+
+        Assert.All([first, repeat], reply =>
+        {
+            Assert.Equal(InstanceOutcome.Refused, reply.Outcome);
+            Assert.Contains("appInfo.frontEndUrl is 662 characters, over the limit of 512", reply.Message);
+            Assert.Equal(InstanceStatus.Provisioning, reply.Instance!.Status);
+            Assert.Null(reply.Instance.Access);
+        });
+        Assert.Equal([InstanceAction.Provision], (await grain.GetHistory()).Select(t => t.Action));
+    }
+
+    [Fact]
     public async Task A_line_whose_order_arrives_in_time_opens_with_what_the_order_bought()
     {
         var (grain, address, command) = NewLine();

@@ -39,6 +39,25 @@ public sealed class SaasInstanceGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_customer_name_too_long_for_the_front_end_url_is_refused_on_every_repeat_and_nothing_is_stored()
+    {
+        var address = NewAddress();
+        var order = Orders.Open() with { Buyer = Orders.Open().Buyer with { CustomerName = new string('云', 64) } };
+
+        var first = await Grain(address).Open(order);
+        var repeat = await Grain(address).Open(order);
+
+        Assert.All([first, repeat], reply =>
+        {
+            Assert.Equal(InstanceOutcome.Refused, reply.Outcome);
+            Assert.Contains("appInfo.frontEndUrl is 662 characters, over the limit of 512", reply.Message);
+            Assert.Null(reply.Instance);
+        });
+        Assert.Null(await Grain(address).Get());
+        Assert.Empty(await Grain(address).GetHistory());
+    }
+
+    [Fact]
     public async Task Concurrent_duplicates_of_one_order_open_exactly_one_instance()
     {
         var address = NewAddress();

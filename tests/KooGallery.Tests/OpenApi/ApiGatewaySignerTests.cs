@@ -166,7 +166,32 @@ public class ApiGatewaySignerTests
 
         Assert.Equal("GET", lines[0]);
         Assert.Equal("/api/a%20b/~x/", lines[1]);
-        Assert.Equal("%E6%B5%8B=v&a=1&a=z&b=2&e=%2A%27%28%29%21~&empty=&orderId=CS%201%2B2%2F%C3%A9", lines[2]);
+        Assert.Equal("a=1&a=z&b=2&e=%2A%27%28%29%21~&empty=&orderId=CS%201%2B2%2F%C3%A9&%E6%B5%8B=v", lines[2]);
+    }
+
+    // Computed by apig_query_vectors.py (beside this file) from the APIG SDK's documented algorithm: names and values are
+    // decoded and sorted before they are encoded. Each encoded order differs from the decoded one: non-ASCII names ('%'
+    // sorts before letters once encoded), '.' against '/' (encoded '%2F'), a repeated name's values, and empty values
+    // (an empty name is dropped, as the SDK drops it).
+    public static readonly TheoryData<string, string, string> SdkQueryVectors = new()
+    {
+        { "%E6%B5%8B%E8%AF%95=1&z=2&%C3%A9=3&A=4", "A=4&z=2&%C3%A9=3&%E6%B5%8B%E8%AF%95=1", "dedf76236c23b5c160a35633eae49dcaddf9e05a4ee321c92fd6e0c9494c57f7" },
+        { "a/b=1&a.b=2&k=x/y&k=x.y", "a.b=2&a%2Fb=1&k=x.y&k=x%2Fy", "e3cd656c2cde9049b660db1ca78565388dca0a5e279386cd171cd5afe2493256" },
+        { "tag=b&tag=%7E&tag=A&tag=%C3%A9&tag=%20x&tag=b", "tag=%20x&tag=A&tag=b&tag=b&tag=~&tag=%C3%A9", "fb5002f3ab6554c0f7e70236b311710436a882f9004ed38f7f32a1e39a0fed9d" },
+        { "empty&blank=x&blank=&=dropped&&v=", "blank=&blank=x&empty=&v=", "80fb72b1ee642881b73dfb20bc00b3a434346798c2bff600765ad139a61a098d" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SdkQueryVectors))]
+    public async Task Query_vectors_follow_the_official_sdk(string query, string canonicalQuery, string signature)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"https://{Host}/api/q?{query}");
+
+        await new ApiGatewaySigner("AK", LicenseSecret).SignAsync(request, LicenseTime, CancellationToken.None);
+
+        var canonical = ApiGatewaySigner.CanonicalRequest("GET", request.RequestUri!, [new("host", Host), new("x-sdk-date", LicenseDate)], []);
+        Assert.Equal(canonicalQuery, canonical.Split('\n')[2]);
+        Assert.Equal($"SDK-HMAC-SHA256 Access=AK, SignedHeaders=host;x-sdk-date, Signature={signature}", request.Headers.Authorization!.ToString());
     }
 
     [Fact]

@@ -81,10 +81,14 @@ internal sealed class V1Callbacks(
         var traffic = call.Traffic;
         var instanceId = call.InstanceId = InstanceIds.Derive(open.OrderKey, traffic);
         var reply = await Instance(instanceId, traffic).Open(open.Command);
-        var access = reply.Instance?.Access;
+        AppInfo? info = null;
+        if (reply.Instance?.Access is { } access && !appInfo.TryEncode(instanceId, access, out info, out var problem))
+        {
+            return Answer.InvalidParameter(problem);
+        }
+
         var code = ReplyCodes.For(reply);
-        return new Answer(code, ResponseJson.Serialize(new NewInstanceResponse(
-            code, reply.Message, appInfo.EncryptType, instanceId, access is null ? null : appInfo.Encode(access))));
+        return new Answer(code, ResponseJson.Serialize(new NewInstanceResponse(code, reply.Message, appInfo.EncryptType, instanceId, info)));
     }
 
     private Task<InstanceReply> ChangeStatus(V1InstanceStatusRequest request, Traffic traffic) =>
