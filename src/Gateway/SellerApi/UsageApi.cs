@@ -24,6 +24,9 @@ public static class UsageApi
         usage.MapGet("/outbox", GetOutbox);
         usage.MapGet("/dead-letters", GetDeadLetters);
         usage.MapPost("/dead-letters/redrive", Redrive);
+        usage.MapGet("/held", GetHeld);
+        usage.MapPost("/held/resend", (HttpContext http, ApiKeys keys, IGrainFactory grains, string? instanceId) => ResolveHeld(http, keys, grains, instanceId, delivered: false));
+        usage.MapPost("/held/mark-pushed", (HttpContext http, ApiKeys keys, IGrainFactory grains, string? instanceId) => ResolveHeld(http, keys, grains, instanceId, delivered: true));
         return endpoints;
     }
 
@@ -119,8 +122,26 @@ public static class UsageApi
         return TypedResults.Ok(new RedriveResult(await Pusher(grains).Redrive(string.IsNullOrEmpty(instanceId) ? null : instanceId)));
     }
 
+    private static async Task<Results<Ok<IReadOnlyList<MeteringRecord>>, UnauthorizedHttpResult, BadRequest<string>>> GetHeld(
+        HttpContext http, ApiKeys keys, IGrainFactory grains, int limit = 100)
+    {
+        if (!keys.IsAdmin(http)) return TypedResults.Unauthorized();
+        if (limit is < 1 or > MaxPage) return TypedResults.BadRequest($"limit must be between 1 and {MaxPage}");
+        return TypedResults.Ok(await Pusher(grains).GetHeld(limit));
+    }
+
+    private static async Task<Results<Ok<ResolvedResult>, UnauthorizedHttpResult>> ResolveHeld(
+        HttpContext http, ApiKeys keys, IGrainFactory grains, string? instanceId, bool delivered)
+    {
+        if (!keys.IsAdmin(http)) return TypedResults.Unauthorized();
+        return TypedResults.Ok(new ResolvedResult(await Pusher(grains).ResolveHeld(string.IsNullOrEmpty(instanceId) ? null : instanceId, delivered)));
+    }
+
     private static IUsagePushGrain Pusher(IGrainFactory grains) => grains.GetGrain<IUsagePushGrain>(IUsagePushGrain.Key);
 }
 
 /// <summary>How many dead-lettered records were made pending again.</summary>
 public sealed record RedriveResult(int Redriven);
+
+/// <summary>How many held records were re-sent or marked pushed.</summary>
+public sealed record ResolvedResult(int Resolved);
