@@ -252,7 +252,7 @@ public abstract class UsageLedgerContract
         var ledger = await CreateAsync();
         var (a, b) = (NewInstance(), NewInstance());
         var now = Hour7.AddDays(1);
-        await ledger.StageAsync([Record("a1", a, Hour7), Record("a2", a, Hour7.AddHours(1)), Record("b1", b, Hour7), Record("b2", b, Hour7.AddHours(2))], None);
+        await ledger.StageAsync([Record("a1", a, Hour7), Record("a2", a, Hour7.AddHours(2)), Record("b1", b, Hour7.AddHours(1)), Record("b2", b, Hour7.AddHours(3))], None);
 
         await ledger.HoldAsync(["a1", "a2", "b1"], "no answer: timeout", None);
 
