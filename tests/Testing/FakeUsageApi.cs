@@ -3,14 +3,16 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Provisioning.KooGallery.OpenApi;
 using Provisioning.KooGallery.Usage;
 
 namespace Provisioning.Testing;
 
 /// <summary>
-/// KooGallery's usage-data receiver (new version, kit §C.1) on a loopback port. It verifies every push's
-/// <c>signature</c>/<c>ts</c>/<c>nonce</c> (MKT.0102 otherwise), records every record that arrived, and fails on demand:
-/// with MKT.0999, by answering too late, or with MKT.9001 for chosen instances.
+/// KooGallery's usage-data receivers on a loopback port: the new version (kit §C.1), which verifies every push's
+/// <c>signature</c>/<c>ts</c>/<c>nonce</c> (MKT.0102 otherwise), and the old one (§C.2), which verifies the AK/SK signature of
+/// <see cref="FakeOrderApi"/>'s keys (APIGW.0303 otherwise). It records every record that arrived and fails on demand: with
+/// MKT.0999, by answering too late, by closing the connection after taking the records, or with MKT.9001 for chosen instances.
 /// </summary>
 public sealed class FakeUsageApi : IAsyncDisposable
 {
@@ -29,6 +31,9 @@ public sealed class FakeUsageApi : IAsyncDisposable
 
         /// <summary>Takes the records, then answers after <see cref="SlowAnswer"/>: the caller times out and sends them again.</summary>
         AnswerTooLate,
+
+        /// <summary>Takes the records, then closes the connection without answering.</summary>
+        ResetAfterReceipt,
     }
 
     private int _calls;
@@ -55,6 +60,7 @@ public sealed class FakeUsageApi : IAsyncDisposable
     {
         var api = new FakeUsageApi(LoopbackApp.Create(), accessKey);
         api._app.MapPost("/" + UsagePushClient.NewPath, (Delegate)api.TakeAsync);
+        api._app.MapPost("/" + UsagePushClient.OldPath, (Delegate)api.TakeOldAsync);
         await api._app.StartAsync();
         return api;
     }
@@ -93,7 +99,29 @@ public sealed class FakeUsageApi : IAsyncDisposable
             return Answer(400, "MKT.0102", "body signature check failed");
         }
 
-        var records = Parse(body);
+        return await TakeRecordsAsync(http, Parse(body));
+    }
+
+    private async Task<IResult> TakeOldAsync(HttpContext http)
+    {
+        Interlocked.Increment(ref _calls);
+        var request = http.Request;
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer);
+        var body = buffer.ToArray();
+        var uri = new Uri($"{request.Scheme}://{request.Host}{request.Path}{request.QueryString}");
+        var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        if (!ApiGatewaySigner.Verify(request.Method, uri, headers, body, FakeOrderApi.AccessKeyId, FakeOrderApi.SecretAccessKey))
+        {
+            Interlocked.Increment(ref _badSignatures);
+            return Answer(401, "APIGW.0303", "app authentication failed");
+        }
+
+        return await TakeRecordsAsync(http, Parse(body, old: true));
+    }
+
+    private async Task<IResult> TakeRecordsAsync(HttpContext http, IReadOnlyList<ReceivedRecord> records)
+    {
         if (records.Count is 0 or > UsagePushBody.MaxRecords) return Answer(500, "MKT.9003", "too many records");
         if (records.FirstOrDefault(r => _unknownInstances.ContainsKey(r.InstanceId)) is { } unknown)
         {
@@ -106,10 +134,12 @@ public sealed class FakeUsageApi : IAsyncDisposable
 
         foreach (var record in records) Received.Enqueue(record);
         if (fault == Fault.AnswerTooLate) await Task.Delay(SlowAnswer);
+        if (fault == Fault.ResetAfterReceipt) http.Abort();
         return Answer(200, "MKT.0000", "success");
     }
 
-    private static IReadOnlyList<ReceivedRecord> Parse(byte[] body)
+    // The old version has no metering_sn, so nothing tells a re-send from new usage: each arrival is billed, under an sn of its own.
+    private static IReadOnlyList<ReceivedRecord> Parse(byte[] body, bool old = false)
     {
         using var json = JsonDocument.Parse(body);
         return [.. json.RootElement.GetProperty("usage_records").EnumerateArray().Select(r => new ReceivedRecord(
@@ -117,7 +147,7 @@ public sealed class FakeUsageApi : IAsyncDisposable
             UsageTimeOf(r.GetProperty("begin_time").GetString()!),
             UsageTimeOf(r.GetProperty("end_time").GetString()!),
             decimal.Parse(r.GetProperty("usage_value").GetString()!, CultureInfo.InvariantCulture),
-            r.GetProperty("metering_sn").GetString()!,
+            old ? $"old-{Guid.NewGuid():N}" : r.GetProperty("metering_sn").GetString()!,
             r.TryGetProperty("relate_pkg_instance", out var package) ? package.GetString() : null))];
     }
 

@@ -247,24 +247,54 @@ public abstract class UsageLedgerContract
     }
 
     [Fact]
+    public async Task Held_records_are_never_due_until_an_operator_resends_them_or_marks_them_pushed()
+    {
+        var ledger = await CreateAsync();
+        var (a, b) = (NewInstance(), NewInstance());
+        var now = Hour7.AddDays(1);
+        await ledger.StageAsync([Record("a1", a, Hour7), Record("a2", a, Hour7.AddHours(2)), Record("b1", b, Hour7.AddHours(1)), Record("b2", b, Hour7.AddHours(3))], None);
+
+        await ledger.HoldAsync(["a1", "a2", "b1"], "no answer: timeout", None);
+
+        Assert.Equal(["b2"], (await ledger.GetDueAsync(now, 10, None)).Select(r => r.MeteringSn));
+        var held = await ledger.GetHeldAsync(10, None);
+        Assert.Equal(["a1", "b1", "a2"], held.Select(r => r.MeteringSn));
+        Assert.All(held, r => Assert.Equal((MeteringRecordStatus.Held, 1, "no answer: timeout"), (r.Status, r.Attempts, r.LastError)));
+        Assert.Empty(await ledger.GetDeadLettersAsync(10, None));
+
+        Assert.Equal(2, await ledger.ResolveHeldAsync(a, delivered: true, now, None));
+        Assert.All(await ledger.GetRecordsAsync(a, None), r => Assert.Equal((MeteringRecordStatus.Pushed, now), (r.Status, r.PushedAt)));
+
+        Assert.Equal(1, await ledger.ResolveHeldAsync(null, delivered: false, now, None));
+        Assert.Equal(["b1", "b2"], (await ledger.GetDueAsync(now, 10, None)).Select(r => r.MeteringSn));
+        Assert.Empty(await ledger.GetHeldAsync(10, None));
+        Assert.Equal(0, await ledger.ResolveHeldAsync(null, delivered: true, now, None));
+    }
+
+    [Fact]
     public async Task The_summary_counts_records_by_status_and_names_the_oldest_hour_not_yet_pushed()
     {
         var ledger = await CreateAsync();
         var (a, b) = (NewInstance(), NewInstance());
-        Assert.Equal(new OutboxSummary(0, 0, null), await ledger.GetSummaryAsync(None));
+        Assert.Equal(new OutboxSummary(0, 0, null, 0), await ledger.GetSummaryAsync(None));
 
         await ledger.StageAsync(
             [Record("pushed", a, Hour7), Record("dead", b, Hour7.AddHours(2)), Record("p4", a, Hour7.AddHours(4)), Record("p3", b, Hour7.AddHours(3))], None);
         await ledger.MarkPushedAsync(["pushed"], Hour7.AddHours(1), None);
         await ledger.DeadLetterAsync(["dead"], "MKT.9002", None);
 
-        Assert.Equal(new OutboxSummary(2, 1, Hour7.AddHours(2)), await ledger.GetSummaryAsync(None));
+        Assert.Equal(new OutboxSummary(2, 1, Hour7.AddHours(2), 0), await ledger.GetSummaryAsync(None));
+
+        await ledger.StageAsync([Record("held", b, Hour7.AddHours(1))], None);
+        await ledger.HoldAsync(["held"], "no answer", None);
+        Assert.Equal(new OutboxSummary(2, 1, Hour7.AddHours(1), 1), await ledger.GetSummaryAsync(None));
+        await ledger.ResolveHeldAsync(null, delivered: true, Hour7.AddHours(5), None);
 
         await ledger.MarkPushedAsync(["dead", "p3"], Hour7.AddHours(5), None);
-        Assert.Equal(new OutboxSummary(1, 0, Hour7.AddHours(4)), await ledger.GetSummaryAsync(None));
+        Assert.Equal(new OutboxSummary(1, 0, Hour7.AddHours(4), 0), await ledger.GetSummaryAsync(None));
 
         await ledger.MarkPushedAsync(["p4"], Hour7.AddHours(5), None);
-        Assert.Equal(new OutboxSummary(0, 0, null), await ledger.GetSummaryAsync(None));
+        Assert.Equal(new OutboxSummary(0, 0, null, 0), await ledger.GetSummaryAsync(None));
     }
 
     [Fact]

@@ -16,8 +16,6 @@ public static class UsageApi
 
     private const int MaxPage = 1000;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static IEndpointRouteBuilder MapUsageApi(this IEndpointRouteBuilder endpoints)
     {
         var usage = endpoints.MapGroup("/api/usage");
@@ -26,40 +24,45 @@ public static class UsageApi
         usage.MapGet("/outbox", GetOutbox);
         usage.MapGet("/dead-letters", GetDeadLetters);
         usage.MapPost("/dead-letters/redrive", Redrive);
+        usage.MapGet("/held", GetHeld);
+        usage.MapPost("/held/resend", (HttpContext http, ApiKeys keys, IGrainFactory grains, string? instanceId) => ResolveHeld(http, keys, grains, instanceId, delivered: false));
+        usage.MapPost("/held/mark-pushed", (HttpContext http, ApiKeys keys, IGrainFactory grains, string? instanceId) => ResolveHeld(http, keys, grains, instanceId, delivered: true));
         return endpoints;
     }
 
     private static async Task<Results<Ok<UsageReportResult>, UnauthorizedHttpResult, BadRequest<string>, ProblemHttpResult>> Report(
-        HttpContext http, ApiKeys keys, IGrainFactory grains, ILogger<UsageReport> logger)
+        HttpContext http, ApiKeys keys, IGrainFactory grains, ILogger<UsageReportResult> logger)
     {
         if (!keys.IsUsageReporter(http)) return TypedResults.Unauthorized();
 
-        UsageReport? report;
+        JsonElement root;
         try
         {
-            report = await JsonSerializer.DeserializeAsync<UsageReport>(http.Request.Body, Json, http.RequestAborted);
+            using var body = await JsonDocument.ParseAsync(http.Request.Body, default, http.RequestAborted);
+            root = body.RootElement.Clone();
         }
         catch (JsonException e)
         {
             return TypedResults.BadRequest($"The body is not a usage report: {e.Message}");
         }
 
-        if (report?.Events is not { Count: > 0 } events) return TypedResults.BadRequest("The body has no events: send {\"events\": [...]}");
+        if (!UsageReport.TryRead(root, out var events, out var problem)) return TypedResults.BadRequest($"The body is not a usage report: {problem}");
+
+        if (events.Count == 0) return TypedResults.BadRequest("The body has no events: send {\"events\": [...]}");
         if (events.Count > MaxEvents) return TypedResults.BadRequest($"A report carries at most {MaxEvents} events, not {events.Count}");
 
         var results = new EventResult[events.Count];
         var byInstance = new Dictionary<string, List<(int Index, UsageEvent Event)>>(StringComparer.Ordinal);
         for (var i = 0; i < events.Count; i++)
         {
-            var (usage, problem) = events[i]?.Read() ?? (null, "the event is null");
-            if (usage is null)
+            var reported = ReportedEvent.Read(events[i]);
+            if (reported.Event is not { } usage)
             {
-                results[i] = new EventResult(i, events[i]?.EventId, UsageEventStatus.Rejected, problem);
+                results[i] = new EventResult(i, reported.EventId, UsageEventStatus.Rejected, reported.Problem);
                 continue;
             }
 
-            var instanceId = events[i]!.InstanceId!;
-            if (!byInstance.TryGetValue(instanceId, out var list)) byInstance[instanceId] = list = [];
+            if (!byInstance.TryGetValue(reported.InstanceId!, out var list)) byInstance[reported.InstanceId!] = list = [];
             list.Add((i, usage));
         }
 
@@ -119,8 +122,26 @@ public static class UsageApi
         return TypedResults.Ok(new RedriveResult(await Pusher(grains).Redrive(string.IsNullOrEmpty(instanceId) ? null : instanceId)));
     }
 
+    private static async Task<Results<Ok<IReadOnlyList<MeteringRecord>>, UnauthorizedHttpResult, BadRequest<string>>> GetHeld(
+        HttpContext http, ApiKeys keys, IGrainFactory grains, int limit = 100)
+    {
+        if (!keys.IsAdmin(http)) return TypedResults.Unauthorized();
+        if (limit is < 1 or > MaxPage) return TypedResults.BadRequest($"limit must be between 1 and {MaxPage}");
+        return TypedResults.Ok(await Pusher(grains).GetHeld(limit));
+    }
+
+    private static async Task<Results<Ok<ResolvedResult>, UnauthorizedHttpResult>> ResolveHeld(
+        HttpContext http, ApiKeys keys, IGrainFactory grains, string? instanceId, bool delivered)
+    {
+        if (!keys.IsAdmin(http)) return TypedResults.Unauthorized();
+        return TypedResults.Ok(new ResolvedResult(await Pusher(grains).ResolveHeld(string.IsNullOrEmpty(instanceId) ? null : instanceId, delivered)));
+    }
+
     private static IUsagePushGrain Pusher(IGrainFactory grains) => grains.GetGrain<IUsagePushGrain>(IUsagePushGrain.Key);
 }
 
 /// <summary>How many dead-lettered records were made pending again.</summary>
 public sealed record RedriveResult(int Redriven);
+
+/// <summary>How many held records were re-sent or marked pushed.</summary>
+public sealed record ResolvedResult(int Resolved);

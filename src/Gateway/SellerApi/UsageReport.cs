@@ -1,36 +1,50 @@
-using System.Globalization;
-using Provisioning.Grains.Usage;
+using System.Text.Json;
 
 namespace Provisioning.Gateway.SellerApi;
 
-/// <summary>The body of <c>POST /api/usage</c>: a batch of usage events from the seller's application.</summary>
-public sealed record UsageReport(IReadOnlyList<ReportedEvent?>? Events);
-
 /// <summary>
-/// One reported event as sent; every field is checked here or by the instance's meter, and a bad one rejects only its event.
-/// <c>occurredAt</c> is ISO 8601 with a UTC offset, e.g. <c>2026-11-28T10:15:00Z</c>.
+/// The body of <c>POST /api/usage</c>: <c>{"events": [...]}</c>, a batch of usage events from the seller's application. Only
+/// a body that is not such an object is refused as a whole; each event is read on its own (<see cref="ReportedEvent"/>), so
+/// a bad one rejects only itself. A key repeated at any level is refused, so no reader can take a value another ignored.
 /// </summary>
-public sealed record ReportedEvent(string? EventId, string? InstanceId, decimal? Quantity, string? OccurredAt, string? Package)
+public static class UsageReport
 {
-    private const int MaxInstanceIdLength = 64;
-
-    /// <summary>The event for the instance's meter, or why it cannot be one.</summary>
-    public (UsageEvent? Event, string? Problem) Read()
+    /// <summary>The report's events, or why the body is not a report.</summary>
+    public static bool TryRead(JsonElement root, out IReadOnlyList<JsonElement> events, out string? problem)
     {
-        if (string.IsNullOrWhiteSpace(EventId)) return (null, "eventId is missing");
-        if (string.IsNullOrWhiteSpace(InstanceId)) return (null, "instanceId is missing");
-        if (InstanceId.Length > MaxInstanceIdLength) return (null, $"instanceId is longer than {MaxInstanceIdLength} characters");
-        if (InstanceId.Any(char.IsControl)) return (null, "instanceId contains control characters");
-        if (Quantity is not { } quantity) return (null, "quantity is missing");
-        if (string.IsNullOrWhiteSpace(OccurredAt)) return (null, "occurredAt is missing");
-        if (!DateTimeOffset.TryParse(OccurredAt, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var occurredAt) || !HasOffset(OccurredAt))
+        events = [];
+        try
         {
-            return (null, $"occurredAt '{OccurredAt}' is not an ISO 8601 time with a UTC offset, e.g. 2026-11-28T10:15:00Z");
-        }
+            problem = root.ValueKind != JsonValueKind.Object ? "the body is not a JSON object"
+                : RepeatedKey(root) is { } key ? $"the key '{key}' appears more than once"
+                : null;
+            if (problem is not null) return false;
 
-        return (new UsageEvent(EventId, quantity, occurredAt.ToUniversalTime(), string.IsNullOrEmpty(Package) ? null : Package), null);
+            var list = root.EnumerateObject().FirstOrDefault(p => string.Equals(p.Name, "events", StringComparison.OrdinalIgnoreCase));
+            problem = list.Value.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null ? "it has no events"
+                : list.Value.ValueKind != JsonValueKind.Array ? "events must be an array"
+                : null;
+            if (problem is not null) return false;
+
+            events = [.. list.Value.EnumerateArray()];
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            problem = "a key is not valid Unicode";
+            return false;
+        }
     }
 
-    private static bool HasOffset(string time) =>
-        time.EndsWith('Z') || time.EndsWith('z') || (time.Length > 6 && time[^6] is '+' or '-' && time[^3] == ':');
+    /// <summary>The first key of <paramref name="json"/> that repeats an earlier one, ignoring case as the field names do.</summary>
+    internal static string? RepeatedKey(JsonElement json)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var property in json.EnumerateObject())
+        {
+            if (!seen.Add(property.Name)) return property.Name;
+        }
+
+        return null;
+    }
 }

@@ -20,4 +20,12 @@ public interface IUsagePushGrain : IGrainWithStringKey
 
     /// <summary>Makes dead-lettered records (of one instance, or all) pending again and pushes them; answers how many.</summary>
     [Alias("Redrive")] Task<int> Redrive(string? instanceId);
+
+    [Alias("GetHeld")] Task<IReadOnlyList<MeteringRecord>> GetHeld(int limit);
+
+    /// <summary>
+    /// An operator's decision on held records (of one instance, or all) after checking the seller console: the marketplace
+    /// has them (<paramref name="delivered"/>: marked pushed), or it has not (pending again and pushed now); answers how many.
+    /// </summary>
+    [Alias("ResolveHeld")] Task<int> ResolveHeld(string? instanceId, bool delivered);
 }

@@ -12,6 +12,13 @@ public enum MeteringRecordStatus
 
     /// <summary>Refused for good, or outside the marketplace's window; parked until an operator re-drives it.</summary>
     DeadLettered = 2,
+
+    /// <summary>
+    /// Sent by the old usage push, which has no metering_sn, and no clear answer came (a timeout, a connection closed
+    /// after sending, a 5xx): the marketplace may have taken it. Never sent again by itself; an operator checks the seller
+    /// console's usage records and either re-sends it or marks it pushed.
+    /// </summary>
+    Held = 3,
 }
 
 /// <summary>

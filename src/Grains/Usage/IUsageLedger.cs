@@ -34,6 +34,17 @@ public interface IUsageLedger
 
     Task<IReadOnlyList<MeteringRecord>> GetDeadLettersAsync(int limit, CancellationToken cancellationToken);
 
+    /// <summary>Counts one more attempt for each record and holds it, with the error, until an operator resolves it.</summary>
+    Task HoldAsync(IReadOnlyList<string> meteringSns, string error, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<MeteringRecord>> GetHeldAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Resolves the held records of one instance (or of all when null): marks them pushed at <paramref name="now"/> when
+    /// <paramref name="delivered"/>, else makes them pending and due at <paramref name="now"/>; answers how many.
+    /// </summary>
+    Task<int> ResolveHeldAsync(string? instanceId, bool delivered, DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>Makes the dead letters of one instance (or of all when null) pending and due at <paramref name="now"/>; answers how many.</summary>
     Task<int> RedriveAsync(string? instanceId, DateTimeOffset now, CancellationToken cancellationToken);
 

@@ -23,6 +23,9 @@ public enum UsageDeliveryOutcome
 
     /// <summary>Sending again will not help.</summary>
     Permanent,
+
+    /// <summary>The records may have been taken, and a re-send could not be told apart from new usage: hold them for an operator.</summary>
+    Unconfirmed,
 }
 
 /// <summary>The outcome of one push and, when it failed, what the marketplace said (never a key).</summary>

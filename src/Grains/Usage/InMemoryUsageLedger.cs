@@ -74,17 +74,19 @@ internal sealed class InMemoryUsageLedger : IUsageLedger
     public Task<IReadOnlyList<MeteringRecord>> GetDeadLettersAsync(int limit, CancellationToken cancellationToken) =>
         Select(r => r.Status == MeteringRecordStatus.DeadLettered, limit);
 
-    public Task<int> RedriveAsync(string? instanceId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            var parked = _records.Values
-                .Where(r => r.Status == MeteringRecordStatus.DeadLettered && (instanceId is null || r.InstanceId == instanceId))
-                .ToList();
-            foreach (var r in parked) _records[r.MeteringSn] = r with { Status = MeteringRecordStatus.Pending, NextAttemptAt = now };
-            return Task.FromResult(parked.Count);
-        }
-    }
+    public Task<int> RedriveAsync(string? instanceId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Move(MeteringRecordStatus.DeadLettered, instanceId, r => r with { Status = MeteringRecordStatus.Pending, NextAttemptAt = now });
+
+    public Task HoldAsync(IReadOnlyList<string> meteringSns, string error, CancellationToken cancellationToken) =>
+        Update(meteringSns, r => r with { Status = MeteringRecordStatus.Held, Attempts = r.Attempts + 1, LastError = error });
+
+    public Task<IReadOnlyList<MeteringRecord>> GetHeldAsync(int limit, CancellationToken cancellationToken) =>
+        Select(r => r.Status == MeteringRecordStatus.Held, limit);
+
+    public Task<int> ResolveHeldAsync(string? instanceId, bool delivered, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Move(MeteringRecordStatus.Held, instanceId, r => delivered
+            ? r with { Status = MeteringRecordStatus.Pushed, PushedAt = now }
+            : r with { Status = MeteringRecordStatus.Pending, NextAttemptAt = now });
 
     public Task<OutboxSummary> GetSummaryAsync(CancellationToken cancellationToken)
     {
@@ -93,7 +95,7 @@ internal sealed class InMemoryUsageLedger : IUsageLedger
             long Count(MeteringRecordStatus status) => _records.Values.LongCount(r => r.Status == status);
             var unpushed = _records.Values.Where(r => r.Status != MeteringRecordStatus.Pushed).Select(r => (DateTimeOffset?)r.HourStart).Min();
             return Task.FromResult(new OutboxSummary(
-                Count(MeteringRecordStatus.Pending), Count(MeteringRecordStatus.DeadLettered), unpushed));
+                Count(MeteringRecordStatus.Pending), Count(MeteringRecordStatus.DeadLettered), unpushed, Count(MeteringRecordStatus.Held)));
         }
     }
 
@@ -114,6 +116,16 @@ internal sealed class InMemoryUsageLedger : IUsageLedger
             IReadOnlyList<MeteringRecord> records = [.. _records.Values.Where(filter)
                 .OrderBy(r => r.HourStart).ThenBy(r => r.InstanceId, StringComparer.Ordinal).ThenBy(r => r.Sequence).Take(limit)];
             return Task.FromResult(records);
+        }
+    }
+
+    private Task<int> Move(MeteringRecordStatus from, string? instanceId, Func<MeteringRecord, MeteringRecord> change)
+    {
+        lock (_gate)
+        {
+            var moving = _records.Values.Where(r => r.Status == from && (instanceId is null || r.InstanceId == instanceId)).ToList();
+            foreach (var r in moving) _records[r.MeteringSn] = change(r);
+            return Task.FromResult(moving.Count);
         }
     }
 

@@ -18,6 +18,7 @@ internal sealed class KooGalleryUsageSink(UsagePushClient client, ILogger<KooGal
             {
                 UsagePushOutcome.Accepted => UsageDelivery.Accepted,
                 UsagePushOutcome.Transient => new UsageDelivery(UsageDeliveryOutcome.Transient, Describe(result)),
+                UsagePushOutcome.Unconfirmed => new UsageDelivery(UsageDeliveryOutcome.Unconfirmed, Describe(result)),
                 _ => new UsageDelivery(UsageDeliveryOutcome.Permanent, Describe(result)),
             };
         }

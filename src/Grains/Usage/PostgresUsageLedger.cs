@@ -103,15 +103,17 @@ internal sealed class PostgresUsageLedger : IUsageLedger, IAsyncDisposable
     public Task<IReadOnlyList<MeteringRecord>> GetDeadLettersAsync(int limit, CancellationToken cancellationToken) =>
         ReadRecordsAsync($"SELECT {RecordColumns} FROM usage_records WHERE status = 2 {OutboxOrder} LIMIT @limit", cancellationToken, ("limit", limit));
 
-    public async Task<int> RedriveAsync(string? instanceId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await using var command = _database.CreateCommand(instanceId is null
-            ? "UPDATE usage_records SET status = 0, next_attempt_at = @now WHERE status = 2"
-            : "UPDATE usage_records SET status = 0, next_attempt_at = @now WHERE status = 2 AND instance_id = @instance");
-        command.Parameters.AddWithValue("now", now.ToUniversalTime());
-        if (instanceId is not null) command.Parameters.AddWithValue("instance", instanceId);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task<int> RedriveAsync(string? instanceId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        MoveAsync(MeteringRecordStatus.DeadLettered, "status = 0, next_attempt_at = @now", instanceId, now, cancellationToken);
+
+    public Task HoldAsync(IReadOnlyList<string> meteringSns, string error, CancellationToken cancellationToken) =>
+        UpdateAsync("status = 3, attempts = attempts + 1, last_error = @error", meteringSns, cancellationToken, ("error", error));
+
+    public Task<IReadOnlyList<MeteringRecord>> GetHeldAsync(int limit, CancellationToken cancellationToken) =>
+        ReadRecordsAsync($"SELECT {RecordColumns} FROM usage_records WHERE status = 3 {OutboxOrder} LIMIT @limit", cancellationToken, ("limit", limit));
+
+    public Task<int> ResolveHeldAsync(string? instanceId, bool delivered, DateTimeOffset now, CancellationToken cancellationToken) =>
+        MoveAsync(MeteringRecordStatus.Held, delivered ? "status = 1, pushed_at = @now" : "status = 0, next_attempt_at = @now", instanceId, now, cancellationToken);
 
     public async Task<OutboxSummary> GetSummaryAsync(CancellationToken cancellationToken)
     {
@@ -120,13 +122,16 @@ internal sealed class PostgresUsageLedger : IUsageLedger, IAsyncDisposable
             SELECT (SELECT count(*) FROM usage_records WHERE status = 0),
                    (SELECT count(*) FROM usage_records WHERE status = 2),
                    least((SELECT min(hour_start) FROM usage_records WHERE status = 0),
-                         (SELECT min(hour_start) FROM usage_records WHERE status = 2))
+                         (SELECT min(hour_start) FROM usage_records WHERE status = 2),
+                         (SELECT min(hour_start) FROM usage_records WHERE status = 3)),
+                   (SELECT count(*) FROM usage_records WHERE status = 3)
             """);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return new OutboxSummary(
             reader.GetInt64(0), reader.GetInt64(1),
-            reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2));
+            reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2),
+            reader.GetInt64(3));
     }
 
     public async Task<long> PruneEventsAsync(DateTimeOffset before, CancellationToken cancellationToken)
@@ -155,6 +160,17 @@ internal sealed class PostgresUsageLedger : IUsageLedger, IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _appends.DisposeAsync();
+
+    private async Task<int> MoveAsync(
+        MeteringRecordStatus from, string set, string? instanceId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var command = _database.CreateCommand(
+            $"UPDATE usage_records SET {set} WHERE status = @from{(instanceId is null ? "" : " AND instance_id = @instance")}");
+        command.Parameters.AddWithValue("from", (short)from);
+        command.Parameters.AddWithValue("now", now.ToUniversalTime());
+        if (instanceId is not null) command.Parameters.AddWithValue("instance", instanceId);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     private async Task UpdateAsync(
         string set, IReadOnlyList<string> meteringSns, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)

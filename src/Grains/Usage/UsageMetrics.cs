@@ -4,7 +4,7 @@ using Provisioning.Grains.Hosting;
 namespace Provisioning.Grains.Usage;
 
 /// <summary>
-/// Usage counters (events by status, records staged and pushed by outcome) and the outbox gauges: pending and
+/// Usage counters (events by status, records staged and pushed by outcome) and the outbox gauges: pending, held and
 /// dead-lettered records and the metering lag, as last read by the push grain of this silo.
 /// </summary>
 public sealed class UsageMetrics : IDisposable
@@ -27,6 +27,7 @@ public sealed class UsageMetrics : IDisposable
         _pushes = _meter.CreateCounter<long>("usage.records.pushed", "{record}", "Usage records sent to the marketplace, by outcome");
         _meter.CreateObservableGauge("usage.records.pending", () => Observe(o => o.Pending), "{record}", "Records waiting to be pushed");
         _meter.CreateObservableGauge("usage.records.dead_lettered", () => Observe(o => o.DeadLettered), "{record}", "Records parked for an operator");
+        _meter.CreateObservableGauge("usage.records.held", () => Observe(o => o.Held), "{record}", "Records the old push may have delivered, held for an operator");
         _meter.CreateObservableGauge("usage.lag", ObserveLag, "s", "Age of the oldest hour whose usage the marketplace has not accepted");
     }
 

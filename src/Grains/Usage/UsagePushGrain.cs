@@ -6,7 +6,8 @@ namespace Provisioning.Grains.Usage;
 /// Takes staged records from the ledger's outbox to the marketplace, up to the sink's batch size per call
 /// across instances, on a timer and whenever a meter stages records; a reminder brings it back after its silo stops.
 /// Accepted records are marked pushed; transient failures are retried with backoff under the same metering_sn;
-/// permanent ones, and records beyond the marketplace's 21-day window, are dead-lettered for an operator.
+/// permanent ones, and records beyond the marketplace's 21-day window, are dead-lettered for an operator; records the old
+/// push may have delivered without saying so are held for an operator, who re-sends them or marks them pushed.
 /// </summary>
 [GrainType("usage-push")]
 internal sealed class UsagePushGrain(
@@ -42,6 +43,17 @@ internal sealed class UsagePushGrain(
         var count = await ledger.RedriveAsync(instanceId, clock.GetUtcNow(), CancellationToken.None);
         logger.LogInformation("Re-drove {Count} dead-lettered usage records of {Instance}", count, instanceId ?? "every instance");
         await Push();
+        return count;
+    }
+
+    Task<IReadOnlyList<MeteringRecord>> IUsagePushGrain.GetHeld(int limit) => ledger.GetHeldAsync(limit, CancellationToken.None);
+
+    async Task<int> IUsagePushGrain.ResolveHeld(string? instanceId, bool delivered)
+    {
+        var count = await ledger.ResolveHeldAsync(instanceId, delivered, clock.GetUtcNow(), CancellationToken.None);
+        logger.LogInformation("An operator {Action} {Count} held usage records of {Instance}",
+            delivered ? "marked pushed" : "re-sent", count, instanceId ?? "every instance");
+        await (delivered ? Summarize() : Push());
         return count;
     }
 
@@ -90,6 +102,11 @@ internal sealed class UsagePushGrain(
                     await ledger.RetryLaterAsync([.. attempts.Select(r => r.MeteringSn)], options.Value.NextAttempt(now, attempts.Key), delivery.Error ?? "transient failure", CancellationToken.None);
                 }
 
+                return false;
+            case UsageDeliveryOutcome.Unconfirmed:
+                logger.LogError("The old usage push of {Count} records got no clear answer, so the marketplace may have taken them; "
+                    + "held for an operator instead of sent again: {Error}", batch.Count, delivery.Error);
+                await ledger.HoldAsync(sns, delivery.Error ?? "no clear answer", CancellationToken.None);
                 return false;
             case UsageDeliveryOutcome.Permanent when batch.Count > 1:
                 // One bad record refuses the whole call: send them one by one so only the bad ones are parked.

@@ -41,12 +41,12 @@ public sealed class UsagePushClient(HttpClient http, IOptions<UsagePushOptions> 
         {
             using var response = await http.SendAsync(request, ct).ConfigureAwait(false);
             var answer = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
-            return UsagePushAnswer.Read((int)response.StatusCode, answer);
+            return UsagePushAnswer.Read((int)response.StatusCode, answer, version);
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException
                                   || (e is OperationCanceledException && !ct.IsCancellationRequested))
         {
-            return UsagePushAnswer.NoAnswer(e);
+            return UsagePushAnswer.NoAnswer(e, version);
         }
     }
 

@@ -17,8 +17,8 @@ public static class UsagePushServiceCollectionExtensions
     /// <summary>
     /// Binds <see cref="UsagePushOptions"/> from <c>KooGallery:UsagePush</c> (the access key falling back to
     /// <c>KooGallery:AccessKey</c>) and <see cref="OpenApiOptions"/> from <c>KooGallery:OpenApi</c>, and registers a typed
-    /// <see cref="UsagePushClient"/> whose requests pass, outermost first: retries of transient failures only, with a
-    /// per-attempt timeout; the fallback host; and signing (the new version's HMAC headers, or AK/SK for the old one), so
+    /// <see cref="UsagePushClient"/> whose requests pass, outermost first: retries of transient failures only (for the old version, only of
+    /// attempts that never reached the marketplace), with a per-attempt timeout; the fallback host; and signing (the new version's HMAC headers, or AK/SK for the old one), so
     /// every attempt is signed afresh. Nothing is checked at startup: bad settings or missing keys fail the first push.
     /// </summary>
     public static IHttpClientBuilder AddKooGalleryUsagePush(this IServiceCollection services, IConfiguration configuration)
@@ -33,7 +33,10 @@ public static class UsagePushServiceCollectionExtensions
 
         var builder = services.AddHttpClient<UsagePushClient>((sp, http) => http.BaseAddress = OpenApi(sp).BaseUri);
         builder.AddResilienceHandler(PipelineName, (pipeline, context) =>
-            OpenApiServiceCollectionExtensions.AddRetriesAndTimeout(pipeline, OpenApi(context.ServiceProvider), ShouldRetry));
+        {
+            var version = Usage(context.ServiceProvider).Version;
+            OpenApiServiceCollectionExtensions.AddRetriesAndTimeout(pipeline, OpenApi(context.ServiceProvider), args => ShouldRetry(args, version));
+        });
         builder.AddHttpMessageHandler(sp => new FallbackHostHandler(OpenApi(sp).BaseUri, OpenApi(sp).FallbackBaseUri));
         builder.AddHttpMessageHandler(sp => Usage(sp).Version == UsagePushVersion.Old
             ? new SigningHandler(OpenApi(sp), sp.GetRequiredService<TimeProvider>())
@@ -42,16 +45,19 @@ public static class UsagePushServiceCollectionExtensions
     }
 
     // An answer is retried only when the error table calls it transient, which needs its error_code: a 500 can be
-    // MKT.0999 (retry) or MKT.9001 (never).
-    private static async ValueTask<bool> ShouldRetry(RetryPredicateArguments<HttpResponseMessage> args)
+    // MKT.0999 (retry) or MKT.9001 (never). The old version, whose records have no metering_sn, is sent again only when
+    // the first attempt never left (or was turned away unprocessed), since the marketplace could not tell a re-send.
+    private static async ValueTask<bool> ShouldRetry(RetryPredicateArguments<HttpResponseMessage> args, UsagePushVersion version)
     {
         if (args.Outcome.Result is not { } response)
         {
-            return HttpClientResiliencePredicates.IsTransient(args.Outcome);
+            return version == UsagePushVersion.Old
+                ? args.Outcome.Exception is { } fault && UsagePushAnswer.NeverSent(fault)
+                : HttpClientResiliencePredicates.IsTransient(args.Outcome);
         }
 
         var body = await response.Content.ReadAsByteArrayAsync(args.Context.CancellationToken).ConfigureAwait(false);
-        return UsagePushAnswer.Read((int)response.StatusCode, body).IsTransient;
+        return UsagePushAnswer.Read((int)response.StatusCode, body, version).IsTransient;
     }
 
     private static OpenApiOptions OpenApi(IServiceProvider services) => OpenApiServiceCollectionExtensions.Options(services);

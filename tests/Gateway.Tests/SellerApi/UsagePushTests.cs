@@ -122,4 +122,46 @@ public sealed class UsagePushTests : IAsyncLifetime
         Assert.Equal(0m, Taken(instance, hour));
         Assert.DoesNotContain(_marketplaceUsage.Received, r => r.InstanceId == instance);
     }
+
+    [Theory]
+    [InlineData(FakeUsageApi.Fault.AnswerTooLate)]
+    [InlineData(FakeUsageApi.Fault.ResetAfterReceipt)]
+    [InlineData(FakeUsageApi.Fault.InternalError)]
+    public async Task An_old_push_without_a_clear_answer_arrives_once_and_is_held_until_an_operator_decides(FakeUsageApi.Fault fault)
+    {
+        await using var gateway = new MeteringGateway(_marketplaceUsage.BaseUrl, settings: MeteringGateway.OldPush);
+        var marketplace = new V1Client(gateway.CreateClient());
+        var seller = new UsageClient(gateway.CreateClient());
+        var admin = gateway.CreateClient();
+        admin.DefaultRequestHeaders.Add("X-Api-Key", GatewayFactory.SellerAdminKey);
+        var opened = await marketplace.Call("newInstance", V1Orders.NewInstance(V1Orders.NewOrderId(), chargingMode: "0"));
+        var instance = opened["instanceId"]!;
+        var hour = gateway.Clock.GetUtcNow();
+        Assert.Equal("accepted", (await seller.Report(UsageClient.Event(Guid.NewGuid().ToString(), instance, 2m, hour))).Single().Status);
+        _marketplaceUsage.Inject(fault);
+
+        gateway.Clock.Advance(TimeSpan.FromHours(2));
+        await Eventually.True(async () => (await admin.GetFromJsonAsync<JsonElement>("/api/usage/outbox")).GetProperty("held").GetInt64() == 1, "the record is held");
+
+        // Long enough for several push rounds and retry delays: nothing is sent again by itself.
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.Equal(0, _marketplaceUsage.FaultsLeft);
+        Assert.Equal(fault == FakeUsageApi.Fault.InternalError ? 0 : 1, _marketplaceUsage.Received.Count(r => r.InstanceId == instance));
+        Assert.Equal(0, _marketplaceUsage.BadSignatures);
+        var statement = await admin.GetFromJsonAsync<JsonElement>($"/api/usage/instances/{instance}");
+        var record = Assert.Single(statement.GetProperty("records").EnumerateArray());
+        Assert.Equal("held", record.GetProperty("status").GetString());
+        Assert.Equal(UsageHours.Start(hour), statement.GetProperty("oldestUnpushedHour").GetDateTimeOffset());
+        var held = Assert.Single((await admin.GetFromJsonAsync<JsonElement>("/api/usage/held")).EnumerateArray());
+        Assert.Equal(instance, held.GetProperty("instanceId").GetString());
+
+        // The operator looks in the seller console: a record that arrived is marked pushed, one that did not is re-sent.
+        var arrived = _marketplaceUsage.Received.Any(r => r.InstanceId == instance);
+        var resolved = await admin.PostAsync($"/api/usage/held/{(arrived ? "mark-pushed" : "resend")}?instanceId={instance}", null);
+        Assert.Equal(1, (await resolved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("resolved").GetInt32());
+        await Eventually.True(async () => (await gateway.Services.GetRequiredService<IGrainFactory>().GetGrain<IUsageMeterGrain>(new InstanceAddress(instance, Traffic.Live).GrainKey).GetStatement())
+            .Records is [{ Status: MeteringRecordStatus.Pushed }], "the record is pushed");
+        Assert.Equal(2m, _marketplaceUsage.Received.Where(r => r.InstanceId == instance).Sum(r => r.UsageValue));
+        Assert.Equal(0, (await admin.GetFromJsonAsync<JsonElement>("/api/usage/outbox")).GetProperty("held").GetInt64());
+    }
 }

@@ -74,6 +74,92 @@ public sealed class UsageReportTests(GatewayFactory factory)
     }
 
     [Fact]
+    public async Task An_event_with_a_number_out_of_range_or_a_field_of_the_wrong_type_is_rejected_alone()
+    {
+        var instance = await Open("0");
+        var now = DateTimeOffset.UtcNow.ToString("O");
+        var good = NewEventId();
+
+        var (status, body) = await PostRaw($$"""
+            {"events":[
+              {"eventId":"{{good}}","instanceId":"{{instance}}","quantity":2.5,"occurredAt":"{{now}}"},
+              {"eventId":"{{NewEventId()}}","instanceId":"{{instance}}","quantity":1e309,"occurredAt":"{{now}}"},
+              {"eventId":"{{NewEventId()}}","instanceId":"{{instance}}","quantity":1e29,"occurredAt":"{{now}}"},
+              {"eventId":"{{NewEventId()}}","instanceId":"{{instance}}","quantity":"2.5","occurredAt":"{{now}}"},
+              {"eventId":"{{NewEventId()}}","instanceId":"{{instance}}","quantity":1,"occurredAt":20261128},
+              {"eventId":12345,"instanceId":"{{instance}}","quantity":1,"occurredAt":"{{now}}"},
+              {"eventId":"{{NewEventId()}}","instanceId":["{{instance}}"],"quantity":1,"occurredAt":"{{now}}"},
+              {"eventId":"{{NewEventId()}}","instanceId":"{{instance}}","quantity":1,"occurredAt":"{{now}}","package":7},
+              42,
+              {"eventId":"{{NewEventId()}}","instanceId":"{{instance}}","quantity":1.5,"occurredAt":"{{now}}"}
+            ]}
+            """);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var results = Results(body);
+        Assert.Equal(["accepted", "rejected", "rejected", "rejected", "rejected", "rejected", "rejected", "rejected", "rejected", "accepted"], results.Select(r => r.Status));
+        Assert.Contains("quantity 1e309 is out of range", results[1].Reason);
+        Assert.Contains("quantity 1e29 is out of range", results[2].Reason);
+        Assert.Contains("quantity must be a JSON number", results[3].Reason);
+        Assert.Contains("occurredAt must be a string", results[4].Reason);
+        Assert.Contains("eventId must be a string", results[5].Reason);
+        Assert.Contains("instanceId must be a string", results[6].Reason);
+        Assert.Contains("package must be a string", results[7].Reason);
+        Assert.Contains("not a JSON object", results[8].Reason);
+        Assert.Equal(4m, Assert.Single((await Statement(instance)).Hours).Quantity);
+    }
+
+    [Fact]
+    public async Task A_key_repeated_inside_an_event_rejects_that_event_naming_the_key()
+    {
+        var instance = await Open("0");
+        var now = DateTimeOffset.UtcNow.ToString("O");
+
+        var (status, body) = await PostRaw($$"""
+            {"events":[
+              {"eventId":"{{NewEventId()}}","instanceId":"{{instance}}","quantity":1,"occurredAt":"{{now}}","quantity":1000},
+              {"eventId":"{{NewEventId()}}","instanceId":"{{instance}}","quantity":2,"occurredAt":"{{now}}","InstanceId":"other"},
+              {"eventId":"{{NewEventId()}}","instanceId":"{{instance}}","quantity":3,"occurredAt":"{{now}}"}
+            ]}
+            """);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var results = Results(body);
+        Assert.Equal(["rejected", "rejected", "accepted"], results.Select(r => r.Status));
+        Assert.Contains("'quantity' appears more than once", results[0].Reason);
+        Assert.Contains("'InstanceId' appears more than once", results[1].Reason);
+        Assert.Equal(3m, Assert.Single((await Statement(instance)).Hours).Quantity);
+    }
+
+    [Fact]
+    public async Task A_key_repeated_at_the_top_of_the_report_gets_400_naming_it()
+    {
+        var instance = await Open("0");
+        var now = DateTimeOffset.UtcNow.ToString("O");
+
+        var (status, body) = await PostRaw($$"""
+            {"events":[{"eventId":"{{NewEventId()}}","instanceId":"{{instance}}","quantity":1,"occurredAt":"{{now}}"}],
+             "events":[{"eventId":"{{NewEventId()}}","instanceId":"{{instance}}","quantity":9,"occurredAt":"{{now}}"}]}
+            """);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("'events' appears more than once", body);
+        Assert.Empty((await Statement(instance)).Hours);
+    }
+
+    private async Task<(HttpStatusCode Status, string Body)> PostRaw(string body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/usage") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Api-Key", GatewayFactory.SellerUsageKey);
+        using var response = await factory.CreateClient().SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private static IReadOnlyList<(string Status, string? Reason)> Results(string body) =>
+        [.. JsonDocument.Parse(body).RootElement.GetProperty("results").EnumerateArray().Select(r =>
+            (r.GetProperty("status").GetString()!, r.TryGetProperty("reason", out var reason) ? reason.GetString() : null))];
+
+    [Fact]
     public async Task A_resent_report_is_acknowledged_without_counting_anything_twice()
     {
         var instance = await Open("0");
@@ -192,6 +278,8 @@ public sealed class UsageReportTests(GatewayFactory factory)
         var notJson = await Post("{\"events\": [");
         var empty = await Post("{\"events\": []}");
         var tooMany = await Post(JsonSerializer.Serialize(new { events = Enumerable.Range(0, 1001).Select(i => new { eventId = $"e{i}" }) }));
+        var notObject = await Post("[{\"eventId\": \"e\"}]");
+        var eventsNotArray = await Post("{\"events\": {\"eventId\": \"e\"}}");
 
         Assert.Equal(HttpStatusCode.BadRequest, notJson.Item1);
         Assert.Contains("not a usage report", notJson.Item2);
@@ -199,5 +287,9 @@ public sealed class UsageReportTests(GatewayFactory factory)
         Assert.Contains("no events", empty.Item2);
         Assert.Equal(HttpStatusCode.BadRequest, tooMany.Item1);
         Assert.Contains("at most 1000", tooMany.Item2);
+        Assert.Equal(HttpStatusCode.BadRequest, notObject.Item1);
+        Assert.Contains("not a usage report", notObject.Item2);
+        Assert.Equal(HttpStatusCode.BadRequest, eventsNotArray.Item1);
+        Assert.Contains("events must be an array", eventsNotArray.Item2);
     }
 }

@@ -19,6 +19,10 @@ public class UsagePushClientTests
 
     private static Dictionary<string, string?> Old() => new() { ["KooGallery:UsagePush:Version"] = "Old" };
 
+    private static Dictionary<string, string?> OldWithoutFallback() => new(Old()) { ["KooGallery:OpenApi:FallbackBaseUrl"] = "" };
+
+    private static UsageRecord OldRecord() => UsagePushHost.Record() with { ProductId = "00301-000000-0--0" };
+
     private static bool SignatureVerifies(FakeMarketplace.Received request, string key = UsagePushHost.BasicAccessKey) =>
         UsagePushSignature.Verify(key, request.Headers["ts"], request.Headers["nonce"], request.Body, request.Headers["signature"]);
 
@@ -362,16 +366,92 @@ public class UsagePushClientTests
     [Fact]
     public async Task An_old_push_that_is_retried_is_signed_again_with_a_new_date()
     {
-        var marketplace = new FakeMarketplace(
-            FakeMarketplace.Answer(HttpStatusCode.InternalServerError, Busy),
-            FakeMarketplace.Answer(HttpStatusCode.OK, Success));
+        var marketplace = new FakeMarketplace(FakeMarketplace.Unreachable(), FakeMarketplace.Answer(HttpStatusCode.OK, Success));
 
-        var result = await UsagePushHost.PushAsync(marketplace, Old(), [UsagePushHost.Record() with { ProductId = "00301-000000-0--0" }]);
+        var result = await UsagePushHost.PushAsync(marketplace, OldWithoutFallback(), [OldRecord()]);
 
         Assert.True(result.IsAccepted);
         Assert.NotEqual(marketplace.Requests[0].Headers["X-Sdk-Date"], marketplace.Requests[1].Headers["X-Sdk-Date"]);
         Assert.All(marketplace.Requests, r =>
             Assert.True(ApiGatewaySigner.Verify(r.Method, r.Uri, r.Headers, r.Body, OpenApiHost.AccessKeyId, OpenApiHost.SecretAccessKey)));
+    }
+
+    [Theory]
+    [InlineData(HttpRequestError.ConnectionError)]
+    [InlineData(HttpRequestError.NameResolutionError)]
+    [InlineData(HttpRequestError.SecureConnectionError)]
+    public async Task An_old_push_that_never_left_is_retried_and_delivered(HttpRequestError error)
+    {
+        var marketplace = new FakeMarketplace(FakeMarketplace.Unreachable(error), FakeMarketplace.Answer(HttpStatusCode.OK, Success));
+
+        var result = await UsagePushHost.PushAsync(marketplace, OldWithoutFallback(), [OldRecord()]);
+
+        Assert.True(result.IsAccepted);
+        Assert.Equal(2, marketplace.Requests.Count);
+    }
+
+    [Fact]
+    public async Task An_old_push_that_never_leaves_stays_transient()
+    {
+        var marketplace = new FakeMarketplace(FakeMarketplace.Unreachable());
+
+        var result = await UsagePushHost.PushAsync(marketplace, OldWithoutFallback(), [OldRecord()]);
+
+        Assert.Equal(3, marketplace.Requests.Count);
+        Assert.Equal(UsagePushOutcome.Transient, result.Outcome);
+    }
+
+    [Theory]
+    [InlineData(500, "MKT.0999")]
+    [InlineData(200, "MKT.0999")]
+    [InlineData(502, "APIGW.0201")]
+    [InlineData(504, "APIG.0201")]
+    [InlineData(408, "")]
+    public async Task An_old_push_answered_ambiguously_is_sent_once_and_unconfirmed(int status, string code)
+    {
+        var marketplace = new FakeMarketplace(
+            FakeMarketplace.Answer((HttpStatusCode)status, $$"""{"error_code":"{{code}}"}"""),
+            FakeMarketplace.Answer(HttpStatusCode.OK, Success));
+
+        var result = await UsagePushHost.PushAsync(marketplace, Old(), [OldRecord()]);
+
+        Assert.Single(marketplace.Requests);
+        Assert.Equal(UsagePushOutcome.Unconfirmed, result.Outcome);
+    }
+
+    [Fact]
+    public async Task An_old_push_that_times_out_is_sent_once_and_unconfirmed()
+    {
+        var marketplace = new FakeMarketplace(FakeMarketplace.Hang(), FakeMarketplace.Answer(HttpStatusCode.OK, Success));
+
+        var result = await UsagePushHost.PushAsync(marketplace, new Dictionary<string, string?>(Old()) { ["KooGallery:OpenApi:Timeout"] = "00:00:00.050" }, [OldRecord()]);
+
+        Assert.Single(marketplace.Requests);
+        Assert.Equal((UsagePushOutcome.Unconfirmed, (int?)null), (result.Outcome, result.HttpStatus));
+    }
+
+    [Fact]
+    public async Task An_old_push_whose_connection_closes_after_sending_is_sent_once_and_unconfirmed()
+    {
+        var marketplace = new FakeMarketplace(FakeMarketplace.Unreachable(HttpRequestError.ResponseEnded), FakeMarketplace.Answer(HttpStatusCode.OK, Success));
+
+        var result = await UsagePushHost.PushAsync(marketplace, Old(), [OldRecord()]);
+
+        Assert.Single(marketplace.Requests);
+        Assert.Equal(UsagePushOutcome.Unconfirmed, result.Outcome);
+    }
+
+    [Fact]
+    public async Task An_old_push_throttled_before_processing_is_retried()
+    {
+        var marketplace = new FakeMarketplace(
+            FakeMarketplace.Answer((HttpStatusCode)429, """{"error_code":"APIGW.0308"}"""),
+            FakeMarketplace.Answer(HttpStatusCode.OK, Success));
+
+        var result = await UsagePushHost.PushAsync(marketplace, Old(), [OldRecord()]);
+
+        Assert.True(result.IsAccepted);
+        Assert.Equal(2, marketplace.Requests.Count);
     }
 
     [Fact]
