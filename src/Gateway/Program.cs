@@ -2,6 +2,7 @@ using Provisioning.Gateway.Hosting;
 using Provisioning.Gateway.KooGallery;
 using Provisioning.Gateway.SellerApi;
 using Provisioning.Gateway.Telemetry;
+using Provisioning.Grains.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRequestLimits();
@@ -9,13 +10,12 @@ builder.AddProvisioningOrleans();
 builder.AddKooGallery();
 builder.AddSellerApi();
 builder.AddGatewayTelemetry();
-builder.Services.AddHealthChecks();
 
 var app = builder.Build();
 app.MapKooGalleryEndpoints();
 app.MapTenantApi();
 app.MapUsageApi();
-app.MapHealthChecks("/health");
+app.MapHealthProbes();
 app.Run();
 
 /// <summary>The gateway's entry point, visible to functional tests.</summary>

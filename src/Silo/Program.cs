@@ -9,9 +9,9 @@ if (args is ["migrate", ..])
 
 builder.UseOrleans(silo => silo.AddProvisioning(builder.Configuration));
 builder.Services.AddProvisioningTelemetry(builder.Configuration, "provisioning-silo");
-builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
+builder.Services.AddHealthChecks().AddSiloReadiness(builder.Configuration);
 
 var app = builder.Build();
-app.MapHealthChecks("/health");
+app.MapHealthProbes();
 await app.RunAsync();
 return 0;

@@ -14,9 +14,13 @@ internal static class OrleansHosting
         {
             case "standalone":
                 builder.UseOrleans(silo => silo.AddProvisioning(configuration));
+                builder.Services.AddHealthChecks().AddSiloReadiness(configuration);
                 break;
             case "client":
                 builder.UseOrleansClient(client => ConfigureClient(client, configuration));
+                builder.Services.AddHealthChecks()
+                    .AddCheck<ClusterConnectionHealthCheck>("cluster-connection", tags: [HealthProbes.Ready])
+                    .AddDatabaseReadiness(configuration);
                 break;
             case var other:
                 throw new InvalidOperationException($"Orleans:Mode '{other}' is not 'standalone' or 'client'.");
@@ -30,6 +34,12 @@ internal static class OrleansHosting
         client.Services.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = ("provisioning", "provisioning"));
         client.Services.Configure<ClusterOptions>(configuration.GetSection("Orleans"));
         client.AddActivityPropagation();
+        client.Services.AddSingleton<ClusterConnections>();
+        client.Services.AddSingleton<IClusterConnectionStatusObserver>(sp => sp.GetRequiredService<ClusterConnections>());
+        // Silos that join later (a replacement for a killed one) are found only by re-reading the gateway list: every 5 s
+        // rather than Orleans' minute, so a client left with no silo reconnects soon after one is back.
+        client.Services.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+        client.Services.Configure<GatewayOptions>(configuration.GetSection("Orleans:Gateway"));
 
         var connectionString = configuration.GetConnectionString(ProvisioningSiloExtensions.ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))

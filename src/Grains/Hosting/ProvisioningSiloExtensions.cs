@@ -27,6 +27,7 @@ public static class ProvisioningSiloExtensions
         silo.AddProvisioningGrains(configuration);
         silo.Services.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = ("provisioning", "provisioning"));
         silo.Services.Configure<ClusterOptions>(configuration.GetSection("Orleans"));
+        silo.AddFailureDetection(configuration);
 
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))

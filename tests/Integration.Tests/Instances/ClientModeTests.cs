@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Hosting;
-using Provisioning.Grains.Hosting;
 using Provisioning.Integration.Tests.Postgres;
 using Provisioning.KooGallery;
 using Provisioning.Testing;
@@ -9,39 +6,12 @@ namespace Provisioning.Integration.Tests.Instances;
 
 public sealed class ClientModeTests
 {
-    /// <summary>A gateway that runs no silo and finds the cluster's gateways in the PostgreSQL membership table.</summary>
-    private sealed class ClientGateway(string connectionString) : GatewayFactory
-    {
-        protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
-        {
-            ["ConnectionStrings:Provisioning"] = connectionString,
-            ["Orleans:Mode"] = "client",
-        };
-    }
-
-    private static async Task<IHost> StartSiloAsync(string connectionString)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:Provisioning"] = connectionString,
-            ["Orleans:Endpoints:AdvertisedIPAddress"] = "127.0.0.1",
-            ["Orleans:Endpoints:SiloPort"] = GatewayFactory.FreePort().ToString(),
-            ["Orleans:Endpoints:GatewayPort"] = GatewayFactory.FreePort().ToString(),
-        }).Build();
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Configuration = new ConfigurationManager() });
-        builder.Configuration.AddConfiguration(configuration);
-        builder.UseOrleans(silo => silo.AddProvisioning(builder.Configuration));
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
-    }
-
     [Fact]
     public async Task A_client_mode_gateway_serves_the_lifecycle_from_a_separate_silo()
     {
         var database = await PostgresServer.CreateDatabaseAsync("client");
-        using var silo = await StartSiloAsync(database);
-        await using var gateway = new ClientGateway(database);
+        using var silo = await SiloHost.StartAsync(database);
+        await using var gateway = new ClientModeGateway(database);
         var marketplace = new V1Client(gateway.CreateClient());
 
         var opened = await marketplace.Call("newInstance", V1Orders.NewInstance(V1Orders.NewOrderId()));

@@ -1,10 +1,9 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Orleans.Runtime;
 
-namespace Provisioning.Silo;
+namespace Provisioning.Grains.Hosting;
 
-/// <summary>Healthy while this silo is an active member of its cluster.</summary>
-internal sealed class SiloHealthCheck(IClusterMembershipService membership, ILocalSiloDetails silo) : IHealthCheck
+/// <summary>Ready while this silo is an active member of its cluster: joining, leaving or declared dead, it serves no grains.</summary>
+internal sealed class SiloMembershipHealthCheck(IClusterMembershipService membership, ILocalSiloDetails silo) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
