@@ -52,11 +52,11 @@ public sealed class FakeOpenApiTests : IAsyncLifetime
         ["KooGallery:OpenApi:RetryDelay"] = "00:00:00.05",
     }).Build();
 
-    private static UsageRecord Record(string sn, decimal value = 1.5m)
-    {
-        var end = DateTimeOffset.UtcNow.AddHours(-1);
-        return new UsageRecord("instance-1", end.AddMinutes(5), end.AddHours(-1), end, value, sn, null);
-    }
+    // One hour for every record of a test: a re-sent record must be the same record, to the millisecond.
+    private readonly DateTimeOffset _hourEnd = DateTimeOffset.UtcNow.AddHours(-1);
+
+    private UsageRecord Record(string sn, decimal value = 1.5m) =>
+        new("instance-1", _hourEnd.AddMinutes(5), _hourEnd.AddHours(-1), _hourEnd, value, sn, null);
 
     [Fact]
     public async Task A_signed_push_is_taken_a_resend_is_a_repeat_and_another_value_for_the_same_sn_is_a_conflict()
