@@ -272,29 +272,65 @@ public abstract class UsageLedgerContract
     }
 
     [Fact]
+    public async Task Closed_hours_with_usage_not_yet_staged_are_counted_named_as_unpushed_and_their_instances_listed()
+    {
+        var ledger = await CreateAsync();
+        var (a, b) = (NewInstance(), NewInstance());
+        await ledger.AppendAsync(a, [Event("a7", 3m), Event("a8", 2m, Hour7.AddHours(1).AddMinutes(10))], None);
+        await ledger.AppendAsync(b, [Event("b9", 1m, Hour7.AddHours(2).AddMinutes(20), "p")], None);
+
+        Assert.Equal(new OutboxSummary(0, 0, null, 0, 0), await ledger.GetSummaryAsync(Hour7.AddHours(1).AddTicks(-1), None));
+        Assert.Equal(new OutboxSummary(0, 0, Hour7, 0, 1), await ledger.GetSummaryAsync(Hour7.AddHours(1), None));
+        Assert.Equal([a], await ledger.GetUnstagedAsync(Hour7.AddHours(1), 10, None));
+        var later = Hour7.AddHours(10);
+        Assert.Equal(new OutboxSummary(0, 0, Hour7, 0, 3), await ledger.GetSummaryAsync(later, None));
+        Assert.Equal([a, b], await ledger.GetUnstagedAsync(later, 10, None));
+        Assert.Equal([a], await ledger.GetUnstagedAsync(later, 1, None));
+
+        // A record staged twice counts once; part of an hour staged leaves the hour unstaged.
+        await ledger.StageAsync([Record("a7-0", a, Hour7, value: 3m), Record("a8-0", a, Hour7.AddHours(1), value: 1m)], None);
+        await ledger.StageAsync([Record("a8-0", a, Hour7.AddHours(1), value: 1m)], None);
+        Assert.Equal(new OutboxSummary(2, 0, Hour7, 0, 2), await ledger.GetSummaryAsync(later, None));
+
+        await ledger.StageAsync([Record("a8-1", a, Hour7.AddHours(1), sequence: 1, value: 1m)], None);
+        await ledger.MarkPushedAsync(["a7-0", "a8-0", "a8-1"], later, None);
+        Assert.Equal(new OutboxSummary(0, 0, Hour7.AddHours(2), 0, 1), await ledger.GetSummaryAsync(later, None));
+        Assert.Equal([b], await ledger.GetUnstagedAsync(later, 10, None));
+
+        // Usage arriving after its hour was staged makes the hour unstaged again.
+        await ledger.AppendAsync(a, [Event("a7-late", 0.5m)], None);
+        Assert.Equal(new OutboxSummary(0, 0, Hour7, 0, 2), await ledger.GetSummaryAsync(later, None));
+        Assert.Equal([a, b], await ledger.GetUnstagedAsync(later, 10, None));
+
+        await ledger.StageAsync([Record("b9-0", b, Hour7.AddHours(2), value: 1m, package: "p"), Record("a7-1", a, Hour7, sequence: 1, value: 0.5m)], None);
+        Assert.Equal(new OutboxSummary(2, 0, Hour7, 0, 0), await ledger.GetSummaryAsync(later, None));
+        Assert.Empty(await ledger.GetUnstagedAsync(later, 10, None));
+    }
+
+    [Fact]
     public async Task The_summary_counts_records_by_status_and_names_the_oldest_hour_not_yet_pushed()
     {
         var ledger = await CreateAsync();
         var (a, b) = (NewInstance(), NewInstance());
-        Assert.Equal(new OutboxSummary(0, 0, null, 0), await ledger.GetSummaryAsync(None));
+        Assert.Equal(new OutboxSummary(0, 0, null, 0, 0), await ledger.GetSummaryAsync(Hour7.AddDays(1), None));
 
         await ledger.StageAsync(
             [Record("pushed", a, Hour7), Record("dead", b, Hour7.AddHours(2)), Record("p4", a, Hour7.AddHours(4)), Record("p3", b, Hour7.AddHours(3))], None);
         await ledger.MarkPushedAsync(["pushed"], Hour7.AddHours(1), None);
         await ledger.DeadLetterAsync(["dead"], "MKT.9002", None);
 
-        Assert.Equal(new OutboxSummary(2, 1, Hour7.AddHours(2), 0), await ledger.GetSummaryAsync(None));
+        Assert.Equal(new OutboxSummary(2, 1, Hour7.AddHours(2), 0, 0), await ledger.GetSummaryAsync(Hour7.AddDays(1), None));
 
         await ledger.StageAsync([Record("held", b, Hour7.AddHours(1))], None);
         await ledger.HoldAsync(["held"], "no answer", None);
-        Assert.Equal(new OutboxSummary(2, 1, Hour7.AddHours(1), 1), await ledger.GetSummaryAsync(None));
+        Assert.Equal(new OutboxSummary(2, 1, Hour7.AddHours(1), 1, 0), await ledger.GetSummaryAsync(Hour7.AddDays(1), None));
         await ledger.ResolveHeldAsync(null, delivered: true, Hour7.AddHours(5), None);
 
         await ledger.MarkPushedAsync(["dead", "p3"], Hour7.AddHours(5), None);
-        Assert.Equal(new OutboxSummary(1, 0, Hour7.AddHours(4), 0), await ledger.GetSummaryAsync(None));
+        Assert.Equal(new OutboxSummary(1, 0, Hour7.AddHours(4), 0, 0), await ledger.GetSummaryAsync(Hour7.AddDays(1), None));
 
         await ledger.MarkPushedAsync(["p4"], Hour7.AddHours(5), None);
-        Assert.Equal(new OutboxSummary(0, 0, null, 0), await ledger.GetSummaryAsync(None));
+        Assert.Equal(new OutboxSummary(0, 0, null, 0, 0), await ledger.GetSummaryAsync(Hour7.AddDays(1), None));
     }
 
     [Fact]

@@ -21,6 +21,9 @@ public interface IUsageMeterGrain : IGrainWithStringKey
 
     [Alias("GetStatement")] Task<MeterStatement> GetStatement();
 
+    /// <summary>Stages every closed hour now; the push grain calls it for a meter whose closed usage the ledger finds unstaged.</summary>
+    [Alias("Stage")] Task Stage();
+
     /// <summary>The instance tells its meter of every change before it answers the marketplace, so a freeze stops usage at once.</summary>
     [Alias("UpdateTerms"), AlwaysInterleave] Task UpdateTerms(UsageTerms terms);
 }

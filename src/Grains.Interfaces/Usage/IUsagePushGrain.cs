@@ -4,7 +4,8 @@ namespace Provisioning.Grains.Usage;
 
 /// <summary>
 /// Pushes staged usage records to the marketplace in batches across instances, retries transient failures with backoff
-/// and parks permanent ones as dead letters. One per cluster, keyed <see cref="Key"/>.
+/// and parks permanent ones as dead letters; first it has the meters of closed hours still unstaged stage them. One per
+/// cluster, keyed <see cref="Key"/>.
 /// </summary>
 [Alias("prov.IUsagePushGrain")]
 public interface IUsagePushGrain : IGrainWithStringKey
@@ -14,7 +15,8 @@ public interface IUsagePushGrain : IGrainWithStringKey
     /// <summary>Asks for a push round soon: records were staged.</summary>
     [Alias("Wake"), OneWay] Task Wake();
 
-    [Alias("GetSummary")] Task<OutboxSummary> GetSummary();
+    /// <summary>Reads the ledger only, so it answers at once even while a push round waits for the marketplace or a meter.</summary>
+    [Alias("GetSummary"), AlwaysInterleave] Task<OutboxSummary> GetSummary();
 
     [Alias("GetDeadLetters")] Task<IReadOnlyList<MeteringRecord>> GetDeadLetters(int limit);
 

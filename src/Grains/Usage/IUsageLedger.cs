@@ -48,7 +48,14 @@ public interface IUsageLedger
     /// <summary>Makes the dead letters of one instance (or of all when null) pending and due at <paramref name="now"/>; answers how many.</summary>
     Task<int> RedriveAsync(string? instanceId, DateTimeOffset now, CancellationToken cancellationToken);
 
-    Task<OutboxSummary> GetSummaryAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// The outbox's counts and oldest unpushed hour; an hour that ended by <paramref name="closedBy"/> and holds usage not
+    /// yet staged counts as one unstaged hour (per instance and package).
+    /// </summary>
+    Task<OutboxSummary> GetSummaryAsync(DateTimeOffset closedBy, CancellationToken cancellationToken);
+
+    /// <summary>Up to <paramref name="limit"/> instances with an hour that ended by <paramref name="closedBy"/> and holds usage not yet staged, oldest hour first.</summary>
+    Task<IReadOnlyList<string>> GetUnstagedAsync(DateTimeOffset closedBy, int limit, CancellationToken cancellationToken);
 
     /// <summary>
     /// Forgets events that occurred before <paramref name="before"/> (hourly totals and records stay). Their ids can no longer

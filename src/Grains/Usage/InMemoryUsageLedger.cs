@@ -88,14 +88,26 @@ internal sealed class InMemoryUsageLedger : IUsageLedger
             ? r with { Status = MeteringRecordStatus.Pushed, PushedAt = now }
             : r with { Status = MeteringRecordStatus.Pending, NextAttemptAt = now });
 
-    public Task<OutboxSummary> GetSummaryAsync(CancellationToken cancellationToken)
+    public Task<OutboxSummary> GetSummaryAsync(DateTimeOffset closedBy, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             long Count(MeteringRecordStatus status) => _records.Values.LongCount(r => r.Status == status);
-            var unpushed = _records.Values.Where(r => r.Status != MeteringRecordStatus.Pushed).Select(r => (DateTimeOffset?)r.HourStart).Min();
+            var unstaged = UnstagedHours(closedBy).ToList();
+            var unpushed = _records.Values.Where(r => r.Status != MeteringRecordStatus.Pushed).Select(r => r.HourStart)
+                .Concat(unstaged.Select(h => h.Hour)).Select(h => (DateTimeOffset?)h).Min();
             return Task.FromResult(new OutboxSummary(
-                Count(MeteringRecordStatus.Pending), Count(MeteringRecordStatus.DeadLettered), unpushed, Count(MeteringRecordStatus.Held)));
+                Count(MeteringRecordStatus.Pending), Count(MeteringRecordStatus.DeadLettered), unpushed, Count(MeteringRecordStatus.Held), unstaged.Count));
+        }
+    }
+
+    public Task<IReadOnlyList<string>> GetUnstagedAsync(DateTimeOffset closedBy, int limit, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<string> instances = [.. UnstagedHours(closedBy).GroupBy(h => h.Instance)
+                .OrderBy(g => g.Min(h => h.Hour)).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).Take(limit)];
+            return Task.FromResult(instances);
         }
     }
 
@@ -107,6 +119,13 @@ internal sealed class InMemoryUsageLedger : IUsageLedger
             foreach (var id in old) _events.Remove(id);
             return Task.FromResult((long)old.Count);
         }
+    }
+
+    // Callers hold the gate.
+    private IEnumerable<(string Instance, string Package, DateTimeOffset Hour)> UnstagedHours(DateTimeOffset closedBy)
+    {
+        var staged = _records.Values.GroupBy(r => (r.InstanceId, Package: r.Package ?? "", r.HourStart)).ToDictionary(g => g.Key, g => g.Sum(r => r.Value));
+        return _hours.Where(h => h.Key.Hour.AddHours(1) <= closedBy && h.Value.Quantity > staged.GetValueOrDefault(h.Key)).Select(h => h.Key);
     }
 
     private Task<IReadOnlyList<MeteringRecord>> Select(Func<MeteringRecord, bool> filter, int limit)

@@ -4,7 +4,7 @@ using NpgsqlTypes;
 namespace Provisioning.Grains.Usage;
 
 /// <summary>
-/// The usage ledger in our own PostgreSQL tables (deploy/sql/0006). Concurrent appends are group-committed: one transaction
+/// The usage ledger in our own PostgreSQL tables (deploy/sql/0006, 0007). Concurrent appends are group-committed: one transaction
 /// records the events of many meters at once. Re-driving a dead letter keeps its attempts and last error, so an operator
 /// still sees why it was parked until it is pushed or fails anew. Pruning commits in chunks, so an interrupted prune has
 /// forgotten some of the old events and the next one forgets the rest.
@@ -58,11 +58,26 @@ internal sealed class PostgresUsageLedger : IUsageLedger, IAsyncDisposable
     public async Task StageAsync(IReadOnlyList<MeteringRecord> records, CancellationToken cancellationToken)
     {
         if (records.Count == 0) return;
+        // Only records new to the outbox add to their hours' staged amounts. Hours are locked in the order ingest locks
+        // them, so a late event of a closed hour and its staging wait for each other and never deadlock.
         await using var command = _database.CreateCommand($"""
-            INSERT INTO usage_records ({RecordColumns})
-            SELECT * FROM unnest(@sns, @instances, @packages, @hours, @sequences, @values, @products, @staged, @statuses,
-                                 @attempts, @next_attempts, @pushed, @errors)
-            ON CONFLICT (metering_sn) DO NOTHING
+            WITH inserted AS (
+                INSERT INTO usage_records ({RecordColumns})
+                SELECT * FROM unnest(@sns, @instances, @packages, @hours, @sequences, @values, @products, @staged, @statuses,
+                                     @attempts, @next_attempts, @pushed, @errors)
+                ON CONFLICT (metering_sn) DO NOTHING
+                RETURNING instance_id, package, hour_start, value
+            ), sums AS (
+                SELECT instance_id, package, hour_start, sum(value) AS value FROM inserted GROUP BY instance_id, package, hour_start
+            ), locked AS (
+                SELECT h.instance_id, h.package, h.hour_start, s.value
+                  FROM usage_hours h JOIN sums s USING (instance_id, package, hour_start)
+                 ORDER BY h.instance_id, h.package, h.hour_start
+                   FOR UPDATE OF h
+            )
+            UPDATE usage_hours h SET staged = h.staged + l.value
+              FROM locked l
+             WHERE (h.instance_id, h.package, h.hour_start) = (l.instance_id, l.package, l.hour_start)
             """);
         command.Parameters.Add(PostgresArrays.Parameter("sns", NpgsqlDbType.Text, records.Select(r => r.MeteringSn)));
         command.Parameters.Add(PostgresArrays.Parameter("instances", NpgsqlDbType.Text, records.Select(r => r.InstanceId)));
@@ -115,23 +130,42 @@ internal sealed class PostgresUsageLedger : IUsageLedger, IAsyncDisposable
     public Task<int> ResolveHeldAsync(string? instanceId, bool delivered, DateTimeOffset now, CancellationToken cancellationToken) =>
         MoveAsync(MeteringRecordStatus.Held, delivered ? "status = 1, pushed_at = @now" : "status = 0, next_attempt_at = @now", instanceId, now, cancellationToken);
 
-    public async Task<OutboxSummary> GetSummaryAsync(CancellationToken cancellationToken)
+    public async Task<OutboxSummary> GetSummaryAsync(DateTimeOffset closedBy, CancellationToken cancellationToken)
     {
-        // Each part reads one range of usage_records_by_status; the oldest hours are its first entries.
+        // Each record part reads one range of usage_records_by_status, the oldest hours its first entries; the unstaged
+        // hours are a range of the small partial index usage_hours_unstaged.
         await using var command = _database.CreateCommand("""
+            WITH unstaged AS (SELECT count(*) AS hours, min(hour_start) AS oldest FROM usage_hours WHERE quantity > staged AND hour_start <= @last_closed)
             SELECT (SELECT count(*) FROM usage_records WHERE status = 0),
                    (SELECT count(*) FROM usage_records WHERE status = 2),
                    least((SELECT min(hour_start) FROM usage_records WHERE status = 0),
                          (SELECT min(hour_start) FROM usage_records WHERE status = 2),
-                         (SELECT min(hour_start) FROM usage_records WHERE status = 3)),
-                   (SELECT count(*) FROM usage_records WHERE status = 3)
+                         (SELECT min(hour_start) FROM usage_records WHERE status = 3),
+                         (SELECT oldest FROM unstaged)),
+                   (SELECT count(*) FROM usage_records WHERE status = 3),
+                   (SELECT hours FROM unstaged)
             """);
+        command.Parameters.AddWithValue("last_closed", LastClosedHour(closedBy));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return new OutboxSummary(
             reader.GetInt64(0), reader.GetInt64(1),
             reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2),
-            reader.GetInt64(3));
+            reader.GetInt64(3), reader.GetInt64(4));
+    }
+
+    public async Task<IReadOnlyList<string>> GetUnstagedAsync(DateTimeOffset closedBy, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = _database.CreateCommand("""
+            SELECT instance_id FROM usage_hours WHERE quantity > staged AND hour_start <= @last_closed
+             GROUP BY instance_id ORDER BY min(hour_start), instance_id COLLATE "C" LIMIT @limit
+            """);
+        command.Parameters.AddWithValue("last_closed", LastClosedHour(closedBy));
+        command.Parameters.AddWithValue("limit", limit);
+        var instances = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) instances.Add(reader.GetString(0));
+        return instances;
     }
 
     public async Task<long> PruneEventsAsync(DateTimeOffset before, CancellationToken cancellationToken)
@@ -202,4 +236,7 @@ internal sealed class PostgresUsageLedger : IUsageLedger, IAsyncDisposable
     }
 
     private static string? Package(string stored) => stored.Length == 0 ? null : stored;
+
+    /// <summary>An hour has ended by <paramref name="closedBy"/> when it starts at or before this.</summary>
+    private static DateTimeOffset LastClosedHour(DateTimeOffset closedBy) => closedBy.ToUniversalTime().AddHours(-1);
 }

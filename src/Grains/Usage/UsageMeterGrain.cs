@@ -7,7 +7,8 @@ namespace Provisioning.Grains.Usage;
 /// The meter of one live instance. Events are checked against the instance's usage terms (read when the meter activates,
 /// then kept current by the instance), appended to the ledger (which
 /// is what makes them durable and idempotent), then counted here; closed hours are staged as records for the push
-/// grain by a timer while the meter is active, and by an hourly reminder that wakes it after deactivation.
+/// grain by a timer while the meter is active, by an hourly reminder that wakes it after deactivation, and by the push
+/// grain when the ledger shows a closed hour still unstaged (the meter's silo died before its timer ran).
 /// </summary>
 [GrainType("usage-meter")]
 internal sealed class UsageMeterGrain(
@@ -85,6 +86,8 @@ internal sealed class UsageMeterGrain(
             .Select(h => (DateTimeOffset?)h).Min();
         return new MeterStatement(_address.InstanceId, _meter.Hours, records, unpushed);
     }
+
+    Task IUsageMeterGrain.Stage() => Stage();
 
     Task IRemindable.ReceiveReminder(string reminderName, TickStatus status) => reminderName == CloseReminder ? Stage() : Task.CompletedTask;
 

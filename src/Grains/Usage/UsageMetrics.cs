@@ -5,7 +5,7 @@ namespace Provisioning.Grains.Usage;
 
 /// <summary>
 /// Usage counters (events by status, records staged and pushed by outcome) and the outbox gauges: pending, held and
-/// dead-lettered records and the metering lag, as last read by the push grain of this silo.
+/// dead-lettered records, closed hours not yet staged and the metering lag, as last read by the push grain of this silo.
 /// </summary>
 public sealed class UsageMetrics : IDisposable
 {
@@ -28,6 +28,7 @@ public sealed class UsageMetrics : IDisposable
         _meter.CreateObservableGauge("usage.records.pending", () => Observe(o => o.Pending), "{record}", "Records waiting to be pushed");
         _meter.CreateObservableGauge("usage.records.dead_lettered", () => Observe(o => o.DeadLettered), "{record}", "Records parked for an operator");
         _meter.CreateObservableGauge("usage.records.held", () => Observe(o => o.Held), "{record}", "Records the old push may have delivered, held for an operator");
+        _meter.CreateObservableGauge("usage.hours.unstaged", () => Observe(o => o.UnstagedHours), "{hour}", "Closed hours whose usage is not yet staged as records");
         _meter.CreateObservableGauge("usage.lag", ObserveLag, "s", "Age of the oldest hour whose usage the marketplace has not accepted");
     }
 

@@ -1,10 +1,13 @@
 using Microsoft.Extensions.Options;
+using Provisioning.Grains.Instances;
 
 namespace Provisioning.Grains.Usage;
 
 /// <summary>
 /// Takes staged records from the ledger's outbox to the marketplace, up to the sink's batch size per call
 /// across instances, on a timer and whenever a meter stages records; a reminder brings it back after its silo stops.
+/// Each round first wakes the meters of closed hours the ledger shows recorded but unstaged, so usage whose meter died
+/// with its silo is staged within a round instead of at the meter's next hourly reminder.
 /// Accepted records are marked pushed; transient failures are retried with backoff under the same metering_sn;
 /// permanent ones, and records beyond the marketplace's 21-day window, are dead-lettered for an operator; records the old
 /// push may have delivered without saying so are held for an operator, who re-sends them or marks them pushed.
@@ -23,13 +26,19 @@ internal sealed class UsagePushGrain(
     /// <summary>Bounds one round, so a ledger that fails to mark records cannot keep the grain sending forever.</summary>
     private const int MaxBatchesPerRound = 1000;
 
+    /// <summary>Meters woken per round to stage closed hours; the next round takes the rest.</summary>
+    private const int MaxMetersPerRound = 100;
+
+    /// <summary>The shortest reminder period Orleans accepts by default: after the grain's silo died it is back within this.</summary>
+    private static readonly TimeSpan ReminderPeriod = TimeSpan.FromMinutes(1);
+
     private DateTimeOffset _lastPrune;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var period = options.Value.PushPeriod;
         this.RegisterGrainTimer(Push, new GrainTimerCreationOptions(TimeSpan.Zero, period) { KeepAlive = true });
-        await this.RegisterOrUpdateReminder(PushReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5));
+        await this.RegisterOrUpdateReminder(PushReminder, ReminderPeriod, ReminderPeriod);
     }
 
     Task IUsagePushGrain.Wake() => Push();
@@ -62,6 +71,7 @@ internal sealed class UsagePushGrain(
 
     private async Task Push()
     {
+        await StageClosedHours();
         for (var round = 0; round < MaxBatchesPerRound; round++)
         {
             var now = clock.GetUtcNow();
@@ -82,6 +92,23 @@ internal sealed class UsagePushGrain(
 
         await PruneEvents();
         await Summarize();
+    }
+
+    // A meter stages on its own timer while active; one whose silo died is only activated again by a call.
+    private async Task StageClosedHours()
+    {
+        var instances = await ledger.GetUnstagedAsync(ClosedBy(), MaxMetersPerRound, CancellationToken.None);
+        await Task.WhenAll(instances.Select(async instanceId =>
+        {
+            try
+            {
+                await GrainFactory.GetGrain<IUsageMeterGrain>(new InstanceAddress(instanceId, Traffic.Live).GrainKey).Stage();
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "The meter of instance {InstanceId} could not stage its closed hours; trying again next round", instanceId);
+            }
+        }));
     }
 
     /// <summary>Sends one batch; answers false when the marketplace could not be reached or failed transiently.</summary>
@@ -136,8 +163,11 @@ internal sealed class UsagePushGrain(
 
     private async Task<OutboxSummary> Summarize()
     {
-        var summary = await ledger.GetSummaryAsync(CancellationToken.None);
+        var summary = await ledger.GetSummaryAsync(ClosedBy(), CancellationToken.None);
         metrics.Outbox(summary);
         return summary;
     }
+
+    /// <summary>Hours that ended by then are closed: their meters stage them.</summary>
+    private DateTimeOffset ClosedBy() => clock.GetUtcNow() - options.Value.CloseDelay;
 }

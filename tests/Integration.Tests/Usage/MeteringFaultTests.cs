@@ -107,7 +107,7 @@ public sealed class MeteringFaultTests(ITestOutputHelper output) : IAsyncLifetim
             "the marketplace has taken exactly what was ingested for every instance", TimeSpan.FromSeconds(60));
     }
 
-    private static async Task<string> Open(TestCluster cluster, string orderId)
+    internal static async Task<string> Open(TestCluster cluster, string orderId)
     {
         var address = new InstanceAddress(InstanceIds.Derive(OrderKey.ForOrder(orderId), Traffic.Live), Traffic.Live);
         var reply = await cluster.Client.GetInstance(address).Open(new OpenInstance(

@@ -90,7 +90,7 @@ public sealed class PostgresUsageLedgerTests : UsageLedgerContract, IAsyncLifeti
         var stored = Assert.Single(await ledger.GetRecordsAsync(instance, CancellationToken.None));
         Assert.Equal(record, stored);
         Assert.All([stored.HourStart, stored.StagedAt, stored.NextAttemptAt, stored.PushedAt!.Value], time => Assert.Equal(TimeSpan.Zero, time.Offset));
-        Assert.Equal(TimeSpan.Zero, (await ledger.GetSummaryAsync(CancellationToken.None)).OldestUnpushedHour!.Value.Offset);
+        Assert.Equal(TimeSpan.Zero, (await ledger.GetSummaryAsync(DateTimeOffset.UtcNow, CancellationToken.None)).OldestUnpushedHour!.Value.Offset);
     }
 
     [Fact]
