@@ -178,7 +178,7 @@ internal sealed class SaasInstanceGrain(
         // call fail, the meter's activation is gone, and the next one reads the terms afresh.
         if (Address.Traffic == Traffic.Live && state.State.Plan?.ChargingMode.IsPayPerUse() == true && UsageTerms() is { } terms)
         {
-            await GrainFactory.GetGrain<IUsageMeterGrain>(Address.GrainKey).UpdateTerms(terms);
+            await GrainFactory.GetUsageMeter(Address).UpdateTerms(terms);
         }
     }
 
@@ -221,8 +221,7 @@ internal sealed class SaasInstanceGrain(
         var line = fetch.Result;
         if (line.Plan.ChargingMode.IsPayPerUse())
         {
-            var namespaceName = Address.Traffic == Traffic.Test ? "test" : "live";
-            var claim = GrainFactory.GetGrain<IOrderProductClaimGrain>($"{namespaceName}/{line.OrderId}/{line.Plan.ProductId}");
+            var claim = GrainFactory.GetOrderProductClaim(new OrderProductAddress(line.OrderId, line.Plan.ProductId, Address.Traffic));
             var holder = await claim.Claim(Address.InstanceId);
             if (holder != Address.InstanceId)
             {

@@ -5,6 +5,7 @@ using Provisioning.Grains.Tenants;
 using Provisioning.KooGallery;
 using Provisioning.KooGallery.Kit;
 using Provisioning.KooGallery.V2;
+using Provisioning.Grains;
 
 namespace Provisioning.Gateway.KooGallery.Kit;
 
@@ -102,7 +103,7 @@ internal sealed class KitCallbacks(
     private static Task<Answer> Respond<T>(Parsed<T> parsed, Func<T, Task<string>> apply) where T : class =>
         Answer.Respond(parsed, async r => Answer.Result(ResultCodes.Success, await apply(r)));
 
-    private ITenantGrain Tenant(string tenantId, Traffic traffic) => grains.GetGrain<ITenantGrain>(new TenantAddress(tenantId, traffic).Key);
+    private ITenantGrain Tenant(string tenantId, Traffic traffic) => grains.GetTenant(new TenantAddress(tenantId, traffic));
 
     private static SyncAction Action(SyncFlag flag) => flag switch
     {

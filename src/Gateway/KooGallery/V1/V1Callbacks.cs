@@ -3,6 +3,7 @@ using Provisioning.Grains.Instances;
 using Provisioning.KooGallery;
 using Provisioning.KooGallery.Responses;
 using Provisioning.KooGallery.V1;
+using Provisioning.Grains;
 
 namespace Provisioning.Gateway.KooGallery.V1;
 

@@ -4,6 +4,7 @@ using Provisioning.Grains.Instances;
 using Provisioning.KooGallery;
 using Provisioning.KooGallery.Responses;
 using Provisioning.KooGallery.V2;
+using Provisioning.Grains;
 
 namespace Provisioning.Gateway.KooGallery.V2;
 
