@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Provisioning.Grains.Hosting;
 using Provisioning.Grains.Instances;
+using Provisioning.Grains;
 
 namespace Provisioning.Bench;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Provisioning.Grains.Hosting;
 using Provisioning.Grains.Instances;
 using Provisioning.Grains.Tenants;
+using Provisioning.Grains;
 
 namespace Provisioning.Bench;
 
@@ -26,8 +27,8 @@ internal static class TenantSyncBenchmark
 
         using var silo = await StartSiloAsync(database);
         var grains = silo.Services.GetRequiredService<IGrainFactory>();
-        var big = grains.GetGrain<ITenantGrain>(new TenantAddress("bench-big", Traffic.Live).Key);
-        var empty = new Func<int, ITenantGrain>(run => grains.GetGrain<ITenantGrain>(new TenantAddress($"bench-empty-{run}", Traffic.Live).Key));
+        var big = grains.GetTenant(new TenantAddress("bench-big", Traffic.Live));
+        var empty = new Func<int, ITenantGrain>(run => grains.GetTenant(new TenantAddress($"bench-empty-{run}", Traffic.Live)));
 
         Console.WriteLine($"Seeding one tenant with {SeededUsers:N0} users and {Departments:N0} departments…");
         var seedStarted = DateTime.UtcNow;

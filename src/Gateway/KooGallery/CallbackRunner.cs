@@ -8,7 +8,7 @@ using Provisioning.KooGallery;
 namespace Provisioning.Gateway.KooGallery;
 
 /// <summary>
-/// Runs one marketplace callback: bounds it by <see cref="KooGalleryOptions.CallbackTimeout"/>, times it, logs one line naming
+/// Runs one marketplace callback through its <see cref="CallbackSteps"/>: bounds it by <see cref="KooGalleryOptions.CallbackTimeout"/>, times it, logs one line naming
 /// what it was about and its trace id, and turns any failure into <c>000005</c> so the marketplace retries instead of seeing
 /// a 5xx or its own timeout. The failure's details go to the log, never into the answer.
 /// </summary>
@@ -18,13 +18,13 @@ internal sealed class CallbackRunner(CallbackMetrics metrics, IOptions<KooGaller
 
     private const string LogLine = "{Protocol} {Activity} ({Traffic}) order {OrderId} instance {InstanceId} tenant {TenantId} answered {ResultCode} in {ElapsedMs:0.0} ms (trace {TraceId})";
 
-    public async Task<byte[]> RunAsync(CallbackSubject call, IReadOnlySet<string> knownActivities, Func<Task<Answer>> handle, CancellationToken cancellationToken)
+    public async Task<byte[]> RunAsync(CallbackSubject call, IReadOnlySet<string> knownActivities, CallbackSteps steps, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         using var span = CallbackSpan.Start(call.Protocol);
         var traceId = Activity.Current!.TraceId.ToString();
         var timeout = options.Value.CallbackTimeout;
-        var work = handle();
+        var work = StepAsync(call, steps);
         Answer answer;
         Exception? failure = null;
         string? reason = null;
@@ -61,6 +61,18 @@ internal sealed class CallbackRunner(CallbackMetrics metrics, IOptions<KooGaller
         var tag = call.Activity is not null && knownActivities.Contains(call.Activity) ? call.Activity : "other";
         metrics.Record(call.Protocol, tag, call.Traffic == Traffic.Test, answer.Code, elapsed);
         return answer.Body;
+    }
+
+    private async Task<Answer> StepAsync(CallbackSubject call, CallbackSteps steps)
+    {
+        if (steps.Unreadable is { } unreadable) return Answer.InvalidParameter(unreadable);
+        if (await steps.Authenticate() is { } refusal)
+        {
+            logger.LogWarning("Refused {Protocol} {Activity}: {Reason}", call.Protocol, Shown(call.Activity), refusal);
+            return Answer.AuthenticationFailed(refusal);
+        }
+
+        return await steps.Dispatch();
     }
 
     // A call answered 000005 may still finish; its late failure would otherwise go unobserved and unlogged.

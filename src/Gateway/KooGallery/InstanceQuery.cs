@@ -2,6 +2,7 @@ using Provisioning.Grains.Instances;
 using Provisioning.Grains.Usage;
 using Provisioning.KooGallery;
 using Provisioning.KooGallery.Responses;
+using Provisioning.Grains;
 
 namespace Provisioning.Gateway.KooGallery;
 
@@ -44,7 +45,7 @@ internal sealed class InstanceQuery(IGrainFactory grains, TimeProvider clock)
 
         var totals = instance.Traffic == Traffic.Test
             ? [new UsageTotal(null, 0, clock.GetUtcNow())]
-            : await grains.GetGrain<IUsageMeterGrain>(new InstanceAddress(instance.InstanceId, Traffic.Live).GrainKey).GetTotals() ?? [];
+            : await grains.GetUsageMeter(new InstanceAddress(instance.InstanceId, Traffic.Live)).GetTotals() ?? [];
         return [.. totals.Select(t => new UsageInfo(t.Package, (double)t.Quantity, KooGalleryTime.FormatMillis(t.StatisticalTime), DashboardUrl: null))];
     }
 }

@@ -31,10 +31,12 @@ public static class KooGalleryEndpoints
         builder.Services.AddSingleton<CallbackMetrics>();
         builder.Services.AddSingleton<CallbackRunner>();
         builder.Services.AddSingleton<InstanceQuery>();
+        builder.Services.AddSingleton<V1Authentication>();
         builder.Services.AddSingleton<V1Translation>();
         builder.Services.AddSingleton<V1Callbacks>();
         builder.Services.AddSingleton<SignedCallWindow>();
         builder.Services.AddSingleton<V2Authentication>();
+        builder.Services.AddSingleton<V2Translation>();
         builder.Services.AddSingleton<V2Callbacks>();
         builder.Services.AddSingleton<KitAuthentication>();
         builder.Services.AddSingleton<KitCallbacks>();

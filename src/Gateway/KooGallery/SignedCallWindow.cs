@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Provisioning.Grains.Replay;
 using Provisioning.KooGallery;
+using Provisioning.Grains;
 
 namespace Provisioning.Gateway.KooGallery;
 
@@ -28,5 +29,5 @@ internal sealed class SignedCallWindow(IGrainFactory grains, IOptions<KooGallery
     /// a replay must carry the same signed timestamp, so the nonce is remembered until that timestamp leaves the window.
     /// </summary>
     public Task<bool> TryUseNonceAsync(string scope, DateTimeOffset sent, string nonce) =>
-        grains.For(scope, sent, nonce).TryRegister(nonce, sent + options.Value.V2TimestampWindow + TimeSpan.FromMinutes(1));
+        grains.GetNonceRegistry(scope, sent, nonce).TryRegister(nonce, sent + options.Value.V2TimestampWindow + TimeSpan.FromMinutes(1));
 }

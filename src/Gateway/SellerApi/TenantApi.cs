@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Provisioning.Grains.Instances;
 using Provisioning.Grains.Tenants;
 using Provisioning.KooGallery.Kit;
+using Provisioning.Grains;
 
 namespace Provisioning.Gateway.SellerApi;
 
@@ -62,5 +63,5 @@ public static class TenantApi
     }
 
     private static ITenantGrain Tenant(IGrainFactory grains, string tenantId, bool test) =>
-        grains.GetGrain<ITenantGrain>(new TenantAddress(tenantId, test ? Traffic.Test : Traffic.Live).Key);
+        grains.GetTenant(new TenantAddress(tenantId, test ? Traffic.Test : Traffic.Live));
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Provisioning.Grains.Instances;
 using Provisioning.Grains.Usage;
+using Provisioning.Grains;
 
 namespace Provisioning.Gateway.SellerApi;
 
@@ -70,7 +71,7 @@ public static class UsageApi
         {
             await Task.WhenAll(byInstance.Select(async pair =>
             {
-                var meter = grains.GetGrain<IUsageMeterGrain>(new InstanceAddress(pair.Key, Traffic.Live).GrainKey);
+                var meter = grains.GetUsageMeter(new InstanceAddress(pair.Key, Traffic.Live));
                 var answers = await meter.Record([.. pair.Value.Select(v => v.Event)]);
                 for (var j = 0; j < answers.Count; j++)
                 {
@@ -98,7 +99,7 @@ public static class UsageApi
         HttpContext http, ApiKeys keys, IGrainFactory grains, string instanceId)
     {
         if (!keys.IsAdmin(http)) return TypedResults.Unauthorized();
-        return TypedResults.Ok(await grains.GetGrain<IUsageMeterGrain>(new InstanceAddress(instanceId, Traffic.Live).GrainKey).GetStatement());
+        return TypedResults.Ok(await grains.GetUsageMeter(new InstanceAddress(instanceId, Traffic.Live)).GetStatement());
     }
 
     private static async Task<Results<Ok<OutboxSummary>, UnauthorizedHttpResult>> GetOutbox(HttpContext http, ApiKeys keys, IGrainFactory grains)
@@ -137,7 +138,7 @@ public static class UsageApi
         return TypedResults.Ok(new ResolvedResult(await Pusher(grains).ResolveHeld(string.IsNullOrEmpty(instanceId) ? null : instanceId, delivered)));
     }
 
-    private static IUsagePushGrain Pusher(IGrainFactory grains) => grains.GetGrain<IUsagePushGrain>(IUsagePushGrain.Key);
+    private static IUsagePushGrain Pusher(IGrainFactory grains) => grains.GetUsagePush();
 }
 
 /// <summary>How many dead-lettered records were made pending again.</summary>

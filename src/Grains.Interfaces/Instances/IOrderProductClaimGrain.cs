@@ -2,7 +2,7 @@ namespace Provisioning.Grains.Instances;
 
 /// <summary>
 /// Pay-per-use idempotency: one instance per (order, product), whichever order line opens it first.
-/// Keyed by <c>{live|test}/{orderId}/{productId}</c>.
+/// Keyed by <see cref="OrderProductAddress.GrainKey"/>.
 /// </summary>
 [Alias("prov.IOrderProductClaimGrain")]
 public interface IOrderProductClaimGrain : IGrainWithStringKey

@@ -6,15 +6,13 @@ namespace Provisioning.Grains.Instances;
 /// </summary>
 public readonly record struct InstanceAddress(string InstanceId, Traffic Traffic)
 {
-    private const string LivePrefix = "live/";
-    private const string TestPrefix = "test/";
-
-    /// <summary>The grain key: <c>live/{instanceId}</c> or <c>test/{instanceId}</c>.</summary>
-    public string GrainKey => (Traffic == Traffic.Test ? TestPrefix : LivePrefix) + InstanceId;
+    /// <summary>The key of the instance's grain and of its usage meter: <c>live/{instanceId}</c> or <c>test/{instanceId}</c>.</summary>
+    public string GrainKey => TrafficKey.Of(Traffic, InstanceId);
 
     /// <summary>Reads a grain key written by <see cref="GrainKey"/>.</summary>
-    public static InstanceAddress FromGrainKey(string key) =>
-        key.StartsWith(TestPrefix, StringComparison.Ordinal) ? new(key[TestPrefix.Length..], Traffic.Test)
-        : key.StartsWith(LivePrefix, StringComparison.Ordinal) ? new(key[LivePrefix.Length..], Traffic.Live)
-        : throw new ArgumentException($"'{key}' is not an instance grain key.", nameof(key));
+    public static InstanceAddress FromGrainKey(string key)
+    {
+        var (traffic, instanceId) = TrafficKey.Read(key);
+        return new(instanceId, traffic);
+    }
 }

@@ -19,8 +19,4 @@ public static class NonceRegistry
         var shard = XxHash32.HashToUInt32(Encoding.UTF8.GetBytes(nonce)) % Shards;
         return $"{scope}/{minute}/{shard}";
     }
-
-    /// <summary>The registry for a signed request.</summary>
-    public static INonceRegistryGrain For(this IGrainFactory grains, string scope, DateTimeOffset timestamp, string nonce) =>
-        grains.GetGrain<INonceRegistryGrain>(KeyFor(scope, timestamp, nonce));
 }

@@ -6,5 +6,5 @@ namespace Provisioning.Grains.Tenants;
 public readonly record struct TenantAddress(string TenantId, Traffic Traffic)
 {
     /// <summary>The grain key, and the key of the tenant's rows in the directory: <c>live/{tenantId}</c> or <c>test/{tenantId}</c>.</summary>
-    public string Key => (Traffic == Traffic.Test ? "test/" : "live/") + TenantId;
+    public string Key => TrafficKey.Of(Traffic, TenantId);
 }

@@ -101,7 +101,7 @@ internal sealed class UsageMeterGrain(
                 await ledger.StageAsync(records, CancellationToken.None);
                 _meter.Staged(records);
                 metrics.Staged(records.Count);
-                GrainFactory.GetGrain<IUsagePushGrain>(IUsagePushGrain.Key).Wake().Ignore();
+                GrainFactory.GetUsagePush().Wake().Ignore();
             }
         }
 

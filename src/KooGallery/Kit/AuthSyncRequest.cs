@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Provisioning.KooGallery.V2;
 
 namespace Provisioning.KooGallery.Kit;
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Provisioning.KooGallery.V2;
 
 namespace Provisioning.KooGallery.Kit;
 
@@ -9,7 +8,7 @@ public static class KitEnvelope
     private static readonly string[] EmbeddedLists = ["userList", "orgInfo", "orgInfoList"];
 
     /// <summary>True for a debug call: <c>testFlag</c> is the number <c>1</c> or the string <c>"1"</c>; anything else is live.</summary>
-    public static bool IsTest(JsonElement root) => V2Envelope.IsTest(root);
+    public static bool IsTest(JsonElement root) => JsonEnvelope.IsTest(root);
 
     /// <summary>
     /// Why a list sent as JSON text inside a string (<c>userList</c>, <c>orgInfo</c>, <c>orgInfoList</c>) cannot be read one way

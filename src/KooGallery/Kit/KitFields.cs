@@ -1,4 +1,3 @@
-using Provisioning.KooGallery.V2;
 
 namespace Provisioning.KooGallery.Kit;
 

@@ -10,4 +10,7 @@ public static class V1Activities
     public const string Upgrade = "upgrade";
     public const string InstanceStatus = "instanceStatus";
     public const string QueryInstance = "queryInstance";
+
+    public static readonly IReadOnlySet<string> All =
+        new HashSet<string>([NewInstance, RefreshInstance, ExpireInstance, ReleaseInstance, Upgrade, InstanceStatus, QueryInstance]);
 }

@@ -10,4 +10,7 @@ public static class V2Activities
     public const string ReleaseInstance = "releaseInstance";
     public const string UpgradeInstance = "upgradeInstance";
     public const string ChangeInstanceCheck = "changeInstanceCheck";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(
+        [NewInstance, QueryInstance, RefreshInstance, UpdateInstanceStatus, ReleaseInstance, UpgradeInstance, ChangeInstanceCheck]);
 }

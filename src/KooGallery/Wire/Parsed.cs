@@ -1,5 +1,4 @@
 using Provisioning.KooGallery.V1;
-using Provisioning.KooGallery.V2;
 
 namespace Provisioning.KooGallery;
 

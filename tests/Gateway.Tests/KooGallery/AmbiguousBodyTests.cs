@@ -5,6 +5,7 @@ using Provisioning.Grains.Instances;
 using Provisioning.KooGallery;
 using Provisioning.KooGallery.Kit;
 using Provisioning.Testing;
+using Provisioning.Grains;
 
 namespace Provisioning.Gateway.Tests.KooGallery;
 

@@ -5,6 +5,7 @@ using Provisioning.Grains.Instances;
 using Provisioning.Grains.Usage;
 using Provisioning.KooGallery;
 using Provisioning.Testing;
+using Provisioning.Grains;
 
 namespace Provisioning.Gateway.Tests.SellerApi;
 
@@ -46,7 +47,7 @@ public sealed class UsagePushTests : IAsyncLifetime
         _marketplaceUsage.TotalsByHour().GetValueOrDefault((instanceId, UsageHours.Start(at)));
 
     private Task<MeterStatement> Statement(string instanceId) =>
-        _gateway.Services.GetRequiredService<IGrainFactory>().GetGrain<IUsageMeterGrain>(new InstanceAddress(instanceId, Traffic.Live).GrainKey).GetStatement();
+        _gateway.Services.GetRequiredService<IGrainFactory>().GetUsageMeter(new InstanceAddress(instanceId, Traffic.Live)).GetStatement();
 
     [Fact]
     public async Task Closed_hours_arrive_once_despite_errors_and_timeouts_and_late_usage_follows_as_a_correction()
@@ -159,7 +160,7 @@ public sealed class UsagePushTests : IAsyncLifetime
         var arrived = _marketplaceUsage.Received.Any(r => r.InstanceId == instance);
         var resolved = await admin.PostAsync($"/api/usage/held/{(arrived ? "mark-pushed" : "resend")}?instanceId={instance}", null);
         Assert.Equal(1, (await resolved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("resolved").GetInt32());
-        await Eventually.True(async () => (await gateway.Services.GetRequiredService<IGrainFactory>().GetGrain<IUsageMeterGrain>(new InstanceAddress(instance, Traffic.Live).GrainKey).GetStatement())
+        await Eventually.True(async () => (await gateway.Services.GetRequiredService<IGrainFactory>().GetUsageMeter(new InstanceAddress(instance, Traffic.Live)).GetStatement())
             .Records is [{ Status: MeteringRecordStatus.Pushed }], "the record is pushed");
         Assert.Equal(2m, _marketplaceUsage.Received.Where(r => r.InstanceId == instance).Sum(r => r.UsageValue));
         Assert.Equal(0, (await admin.GetFromJsonAsync<JsonElement>("/api/usage/outbox")).GetProperty("held").GetInt64());

@@ -6,6 +6,7 @@ using Provisioning.Grains.Instances;
 using Provisioning.Grains.Usage;
 using Provisioning.KooGallery;
 using Provisioning.Testing;
+using Provisioning.Grains;
 
 namespace Provisioning.Gateway.Tests.SellerApi;
 
@@ -26,7 +27,7 @@ public sealed class UsageReportTests(GatewayFactory factory)
     }
 
     private Task<MeterStatement> Statement(string instanceId) =>
-        factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IUsageMeterGrain>(new InstanceAddress(instanceId, Traffic.Live).GrainKey).GetStatement();
+        factory.Services.GetRequiredService<IGrainFactory>().GetUsageMeter(new InstanceAddress(instanceId, Traffic.Live)).GetStatement();
 
     [Fact]
     public async Task Each_bad_event_is_rejected_with_its_reason_and_the_good_ones_are_counted()

@@ -12,10 +12,10 @@ public sealed class NonceRegistryTests(ClusterFixture fixture)
         var nonce = Guid.NewGuid().ToString("N");
         var forgetAfter = timestamp.AddMinutes(3);
 
-        Assert.True(await fixture.Grains.For("v2", timestamp, nonce).TryRegister(nonce, forgetAfter));
-        Assert.False(await fixture.Grains.For("v2", timestamp, nonce).TryRegister(nonce, forgetAfter));
-        Assert.True(await fixture.Grains.For("kit", timestamp, nonce).TryRegister(nonce, forgetAfter));
-        Assert.True(await fixture.Grains.For("v2", timestamp, Guid.NewGuid().ToString("N")).TryRegister(nonce + "x", forgetAfter));
+        Assert.True(await fixture.Grains.GetNonceRegistry("v2", timestamp, nonce).TryRegister(nonce, forgetAfter));
+        Assert.False(await fixture.Grains.GetNonceRegistry("v2", timestamp, nonce).TryRegister(nonce, forgetAfter));
+        Assert.True(await fixture.Grains.GetNonceRegistry("kit", timestamp, nonce).TryRegister(nonce, forgetAfter));
+        Assert.True(await fixture.Grains.GetNonceRegistry("v2", timestamp, Guid.NewGuid().ToString("N")).TryRegister(nonce + "x", forgetAfter));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Provisioning.Grains.Instances;
 using Provisioning.Grains.Tenants;
 using Provisioning.Testing;
+using Provisioning.Grains;
 
 namespace Provisioning.Grains.Tests.Tenants;
 
@@ -13,7 +14,7 @@ public sealed class TenantGrainTests(ClusterFixture fixture)
     private (ITenantGrain Grain, string TenantId) NewTenant(Traffic traffic = Traffic.Live)
     {
         var tenantId = Guid.NewGuid().ToString("N");
-        return (fixture.Grains.GetGrain<ITenantGrain>(new TenantAddress(tenantId, traffic).Key), tenantId);
+        return (fixture.Grains.GetTenant(new TenantAddress(tenantId, traffic)), tenantId);
     }
 
     [Fact]
@@ -92,7 +93,7 @@ public sealed class TenantGrainTests(ClusterFixture fixture)
     public async Task Test_and_live_tenants_of_the_same_id_are_separate()
     {
         var (live, tenantId) = NewTenant();
-        var test = fixture.Grains.GetGrain<ITenantGrain>(new TenantAddress(tenantId, Traffic.Test).Key);
+        var test = fixture.Grains.GetTenant(new TenantAddress(tenantId, Traffic.Test));
 
         await test.SyncProfile(Profile("i-1"));
         await test.SyncUsers(new UserSync("app-1", [TenantDirectoryContract.User("debug-user")], DateTimeOffset.UtcNow, SyncAction.Add));

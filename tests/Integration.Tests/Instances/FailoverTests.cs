@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Provisioning.Grains.Instances;
 using Provisioning.Integration.Tests.Postgres;
 using Xunit.Abstractions;
+using Provisioning.Grains;
 
 namespace Provisioning.Integration.Tests.Instances;
 

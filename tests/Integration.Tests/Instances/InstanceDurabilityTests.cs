@@ -3,6 +3,7 @@ using Provisioning.Grains.Instances;
 using Provisioning.Integration.Tests.Postgres;
 using Provisioning.KooGallery;
 using Provisioning.Testing;
+using Provisioning.Grains;
 
 namespace Provisioning.Integration.Tests.Instances;
 

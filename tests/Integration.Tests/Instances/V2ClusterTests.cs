@@ -7,6 +7,7 @@ using Provisioning.Grains.Orders;
 using Provisioning.Integration.Tests.Postgres;
 using Provisioning.KooGallery;
 using Provisioning.Testing;
+using Provisioning.Grains;
 
 namespace Provisioning.Integration.Tests.Instances;
 

@@ -6,6 +6,7 @@ using Provisioning.Grains.Usage;
 using Provisioning.Integration.Tests.Postgres;
 using Provisioning.Testing;
 using Xunit.Abstractions;
+using Provisioning.Grains;
 
 namespace Provisioning.Integration.Tests.Usage;
 
@@ -63,12 +64,12 @@ public sealed class MeteringFaultTests(ITestOutputHelper output) : IAsyncLifetim
             foreach (var instance in instances)
             {
                 var events = Enumerable.Range(0, 5).Select(e => new UsageEvent($"{instance}-{round}-{e}", random.Next(1, 10_000) / 100m, occurredAt, null)).ToList();
-                var results = await KillableCluster.Surviving(() => cluster.Client.GetGrain<IUsageMeterGrain>(new InstanceAddress(instance, Traffic.Live).GrainKey).Record(events));
+                var results = await KillableCluster.Surviving(() => cluster.Client.GetUsageMeter(new InstanceAddress(instance, Traffic.Live)).Record(events));
                 // A retry after an answer was lost finds the events recorded: that is the same usage, counted once.
                 Assert.All(results, r => Assert.NotEqual(UsageEventStatus.Rejected, r.Status));
                 var key = (instance, UsageHours.Start(occurredAt));
                 ingested[key] = ingested.GetValueOrDefault(key) + events.Sum(e => e.Quantity);
-                Assert.All(await KillableCluster.Surviving(() => cluster.Client.GetGrain<IUsageMeterGrain>(new InstanceAddress(instance, Traffic.Live).GrainKey).Record(events)),
+                Assert.All(await KillableCluster.Surviving(() => cluster.Client.GetUsageMeter(new InstanceAddress(instance, Traffic.Live)).Record(events)),
                     r => Assert.Equal(UsageEventStatus.Duplicate, r.Status));
             }
         }
@@ -100,7 +101,7 @@ public sealed class MeteringFaultTests(ITestOutputHelper output) : IAsyncLifetim
         // A meter whose silo died comes back when it is next called; its hourly reminder would do the same, later.
         foreach (var instance in instances)
         {
-            await KillableCluster.Surviving(() => cluster.Client.GetGrain<IUsageMeterGrain>(new InstanceAddress(instance, Traffic.Live).GrainKey).GetStatement());
+            await KillableCluster.Surviving(() => cluster.Client.GetUsageMeter(new InstanceAddress(instance, Traffic.Live)).GetStatement());
         }
 
         await Eventually.True(() => _marketplace.TotalsByHour().OrderBy(t => t.Key).SequenceEqual(ingested.OrderBy(t => t.Key)),

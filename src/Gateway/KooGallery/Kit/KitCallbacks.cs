@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Provisioning.Grains;
 using Provisioning.Grains.Instances;
 using Provisioning.Grains.Tenants;
 using Provisioning.KooGallery;
 using Provisioning.KooGallery.Kit;
-using Provisioning.KooGallery.V2;
 
 namespace Provisioning.Gateway.KooGallery.Kit;
 
@@ -17,66 +17,52 @@ internal sealed class KitCallbacks(
     KitAuthentication authentication,
     CallbackRunner runner,
     IOptions<KooGalleryOptions> options,
-    IServiceProvider services,
-    ILogger<KitCallbacks> logger)
+    IServiceProvider services)
 {
-    private static readonly HashSet<string> Syncs = ["tenantSync", "applicationSync", "authSync", "singleOrgSync", "allOrgSync"];
-
     public string SigningKey(KitGeneration generation) => generation == KitGeneration.V1 ? options.Value.Key! : options.Value.KitAccessKey!;
 
     public Task<byte[]> HandleAsync(KitGeneration generation, string sync, byte[]? body, Func<string, string?> header, CancellationToken cancellationToken)
     {
         var received = ReceivedBody.Read(body, KitEndpoint.MaxBodyBytes);
-        var traffic = received.IsJson && KitEnvelope.IsTest(received.Root) ? Traffic.Test : Traffic.Live;
-        var protocol = generation == KitGeneration.V1 ? "kit-v1" : "kit-v2";
-        var call = new CallbackSubject(protocol, sync, traffic)
+        var root = received.Root;
+        var call = new CallbackSubject(generation == KitGeneration.V1 ? "kit-v1" : "kit-v2", sync, received.IsJson && KitEnvelope.IsTest(root) ? Traffic.Test : Traffic.Live)
         {
-            OrderId = received.IsJson ? V2Envelope.Text(received.Root, "orderId") : null,
-            InstanceId = received.IsJson ? V2Envelope.Text(received.Root, "instanceId") : null,
-            TenantId = received.IsJson ? V2Envelope.Text(received.Root, "tenantId") : null,
+            OrderId = received.IsJson ? JsonEnvelope.Text(root, "orderId") : null,
+            InstanceId = received.IsJson ? JsonEnvelope.Text(root, "instanceId") : null,
+            TenantId = received.IsJson ? JsonEnvelope.Text(root, "tenantId") : null,
         };
-
-        return runner.RunAsync(call, Syncs, async () =>
-        {
-            // Unreadable or ambiguous bodies go before the signature: it must cover exactly what would be executed.
-            if (received.Bytes is null || !received.IsJson) return Answer.InvalidParameter(received.Error!);
-            if (KitEnvelope.Ambiguity(received.Root) is { } ambiguity) return Answer.InvalidParameter(ambiguity);
-            if (await authentication.RefuseAsync(generation, received.Bytes, received.Root, header) is { } refusal)
-            {
-                logger.LogWarning("Refused {Protocol} {Sync}: {Reason}", protocol, sync, refusal);
-                return Answer.AuthenticationFailed(refusal);
-            }
-
-            return await AnswerAsync(generation, sync, received.Root, traffic);
-        }, cancellationToken);
+        var steps = new CallbackSteps(
+            received.Error ?? KitEnvelope.Ambiguity(root),
+            () => authentication.RefuseAsync(generation, received.Bytes!, root, header),
+            () => DispatchAsync(generation, call, root));
+        return runner.RunAsync(call, KitSyncs.All, steps, cancellationToken);
     }
 
-    private async Task<Answer> AnswerAsync(KitGeneration generation, string sync, JsonElement body, Traffic traffic) => sync switch
+    private async Task<Answer> DispatchAsync(KitGeneration generation, CallbackSubject call, JsonElement body) => call.Activity switch
     {
-        "tenantSync" => await Respond(TenantSyncRequest.Parse(body, generation), async r =>
+        KitSyncs.TenantSync => await Respond(TenantSyncRequest.Parse(body, generation), async r =>
         {
-            await Tenant(r.TenantId, traffic).SyncProfile(new TenantProfileSync(r.InstanceId, r.OrderId, r.TenantCode, r.Name, r.DomainName, Action(r.Flag)));
+            await Tenant(r.TenantId, call.Traffic).SyncProfile(KitTranslation.Profile(r));
             return $"tenant {r.TenantId} synced";
         }),
-        "applicationSync" => await Answer.Respond(ApplicationSyncRequest.Parse(body, generation), r => SyncApplication(r, traffic)),
-        "authSync" => await Respond(AuthSyncRequest.Parse(body, generation), async r =>
+        KitSyncs.ApplicationSync => await Answer.Respond(ApplicationSyncRequest.Parse(body, generation), r => SyncApplication(r, call.Traffic)),
+        KitSyncs.AuthSync => await Respond(AuthSyncRequest.Parse(body, generation), async r =>
         {
-            var users = r.Users.Select(u => new DirectoryUser(u.UserName, u.Name, u.OrgCode, u.Position, u.EmployeeCode, u.EmployeeType,
-                u.Role == KitUser.AdminRole, u.Enabled, u.Mobile, u.Email, u.WorkPlace, u.EntryDate)).ToArray();
-            await Tenant(r.TenantId, traffic).SyncUsers(new UserSync(r.AppId, users, r.CurrentSync, Action(r.Flag)));
-            return $"{users.Length} users synced";
+            var users = KitTranslation.Users(r);
+            await Tenant(r.TenantId, call.Traffic).SyncUsers(users);
+            return $"{users.Users.Count} users synced";
         }),
-        "singleOrgSync" => await Respond(SingleOrgSyncRequest.Parse(body), async r =>
+        KitSyncs.SingleOrgSync => await Respond(SingleOrgSyncRequest.Parse(body), async r =>
         {
-            await Tenant(r.TenantId, traffic).SyncDepartment(new Department(r.OrgCode, r.OrgName, r.ParentCode), Action(r.Flag));
+            await Tenant(r.TenantId, call.Traffic).SyncDepartment(KitTranslation.Department(r), KitTranslation.Action(r.Flag));
             return $"department {r.OrgCode} synced";
         }),
-        "allOrgSync" => await Respond(AllOrgSyncRequest.Parse(body), async r =>
+        KitSyncs.AllOrgSync => await Respond(AllOrgSyncRequest.Parse(body), async r =>
         {
-            await Tenant(r.TenantId, traffic).ReplaceDepartments([.. r.Departments.Select(d => new Department(d.OrgCode, d.OrgName, d.ParentCode))]);
+            await Tenant(r.TenantId, call.Traffic).ReplaceDepartments(KitTranslation.Departments(r));
             return $"{r.Departments.Count} departments synced";
         }),
-        _ => Answer.InvalidParameter($"'{ActivityNames.Truncate(sync)}' is not a Kit interface"),
+        var sync => Answer.InvalidParameter($"'{ActivityNames.Truncate(sync ?? "")}' is not a Kit interface"),
     };
 
     private async Task<Answer> SyncApplication(ApplicationSyncRequest r, Traffic traffic)
@@ -95,20 +81,12 @@ internal sealed class KitCallbacks(
             }
         }
 
-        await Tenant(r.TenantId, traffic).SyncApplication(new ApplicationSync(r.InstanceId, r.AppId, r.ClientId, r.EncryptedClientSecret, Action(r.Flag)));
+        await Tenant(r.TenantId, traffic).SyncApplication(KitTranslation.Application(r));
         return Answer.Result(ResultCodes.Success, $"application {r.AppId} synced");
     }
 
     private static Task<Answer> Respond<T>(Parsed<T> parsed, Func<T, Task<string>> apply) where T : class =>
         Answer.Respond(parsed, async r => Answer.Result(ResultCodes.Success, await apply(r)));
 
-    private ITenantGrain Tenant(string tenantId, Traffic traffic) => grains.GetGrain<ITenantGrain>(new TenantAddress(tenantId, traffic).Key);
-
-    private static SyncAction Action(SyncFlag flag) => flag switch
-    {
-        SyncFlag.Add => SyncAction.Add,
-        SyncFlag.Modify => SyncAction.Modify,
-        SyncFlag.CancelAuthorization => SyncAction.CancelAuthorization,
-        _ => SyncAction.Delete,
-    };
+    private ITenantGrain Tenant(string tenantId, Traffic traffic) => grains.GetTenant(new TenantAddress(tenantId, traffic));
 }

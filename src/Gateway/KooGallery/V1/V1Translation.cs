@@ -46,6 +46,10 @@ internal sealed class V1Translation([FromKeyedServices(KooGalleryEndpoints.V1)] 
         return new RenewInstance(r.OrderId, r.ExpireTime, kind, r.ProductId, r.PeriodType, r.PeriodNumber, r.OrderAmount);
     }
 
+    public FreezeInstance Freeze(V1ExpireInstanceRequest r) => new(r.OrderId);
+
+    public ReleaseInstance Release(V1ReleaseInstanceRequest r) => new(r.OrderId, r.OrderAmount);
+
     public UpgradeInstance Upgrade(V1UpgradeRequest r) =>
         new(r.OrderId, r.ProductId, r.SkuCode, new Quantities(r.Amount, r.DiskSize, r.BandWidth));
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Provisioning.Grains;
 using Provisioning.Grains.Instances;
 using Provisioning.KooGallery;
 using Provisioning.KooGallery.Responses;
@@ -14,59 +15,41 @@ namespace Provisioning.Gateway.KooGallery.V2;
 internal sealed class V2Callbacks(
     IGrainFactory grains,
     V2Authentication authentication,
+    V2Translation translation,
     [FromKeyedServices(KooGalleryEndpoints.V2)] AppInfoEncoder appInfo,
     InstanceQuery query,
     CallbackRunner runner,
-    IOptions<KooGalleryOptions> options,
-    ILogger<V2Callbacks> logger)
+    IOptions<KooGalleryOptions> options)
 {
-    private static readonly HashSet<string> Activities =
-    [
-        V2Activities.NewInstance, V2Activities.QueryInstance, V2Activities.RefreshInstance, V2Activities.UpdateInstanceStatus,
-        V2Activities.ReleaseInstance, V2Activities.UpgradeInstance, V2Activities.ChangeInstanceCheck,
-    ];
-
     public string SigningKey { get; } = options.Value.AccessKey!;
 
     public Task<byte[]> HandleAsync(byte[]? body, string? signature, string? timestamp, string? nonce, CancellationToken cancellationToken)
     {
         var received = ReceivedBody.Read(body, V2Endpoint.MaxBodyBytes);
-        var activity = received.IsJson ? V2Envelope.Activity(received.Root) : null;
-        var traffic = received.IsJson && V2Envelope.IsTest(received.Root) ? Traffic.Test : Traffic.Live;
-        var call = new CallbackSubject("v2", activity, traffic)
+        var root = received.Root;
+        var call = new CallbackSubject("v2", received.IsJson ? V2Envelope.Activity(root) : null, received.IsJson && V2Envelope.IsTest(root) ? Traffic.Test : Traffic.Live)
         {
-            OrderId = received.IsJson ? V2Envelope.Text(received.Root, "orderId") : null,
-            InstanceId = received.IsJson ? V2Envelope.Text(received.Root, "instanceId") : null,
+            OrderId = received.IsJson ? JsonEnvelope.Text(root, "orderId") : null,
+            InstanceId = received.IsJson ? JsonEnvelope.Text(root, "instanceId") : null,
         };
-
-        return runner.RunAsync(call, Activities, async () =>
-        {
-            // Unreadable or ambiguous bodies go before the signature: it must cover exactly what would be executed.
-            if (received.Bytes is null || !received.IsJson) return Answer.InvalidParameter(received.Error!);
-            if (await authentication.RefuseAsync(received.Bytes, signature, timestamp, nonce) is { } refusal)
-            {
-                logger.LogWarning("Refused V2 {Activity}: {Reason}", activity, refusal);
-                return Answer.AuthenticationFailed(refusal);
-            }
-
-            return await AnswerAsync(call, received.Root);
-        }, cancellationToken);
+        var steps = new CallbackSteps(received.Error, () => authentication.RefuseAsync(received.Bytes!, signature, timestamp, nonce), () => DispatchAsync(call, root));
+        return runner.RunAsync(call, V2Activities.All, steps, cancellationToken);
     }
 
-    private async Task<Answer> AnswerAsync(CallbackSubject call, JsonElement body)
+    private async Task<Answer> DispatchAsync(CallbackSubject call, JsonElement body)
     {
         var (activity, traffic) = (call.Activity, call.Traffic);
         return activity switch
         {
             V2Activities.NewInstance => await Answer.Respond(V2NewInstanceRequest.Parse(body), r => NewInstance(r, call)),
             V2Activities.QueryInstance => await Answer.Respond(V2QueryInstanceRequest.Parse(body), r => query.AnswerAsync(r.InstanceIds, traffic, appInfo)),
-            V2Activities.RefreshInstance => await Answer.Call(V2RefreshInstanceRequest.Parse(body), r => Instance(r.InstanceId, traffic).Renew(Renewal(r))),
+            V2Activities.RefreshInstance => await Answer.Call(V2RefreshInstanceRequest.Parse(body), r => Instance(r.InstanceId, traffic).Renew(translation.Renewal(r))),
             V2Activities.UpdateInstanceStatus => await Answer.Call(V2UpdateInstanceStatusRequest.Parse(body), r => r.Freeze
                 ? Instance(r.InstanceId, traffic).Freeze(new FreezeInstance(null))
                 : Instance(r.InstanceId, traffic).Unfreeze(new UnfreezeInstance(null))),
-            V2Activities.ReleaseInstance => await Answer.Call(V2ReleaseInstanceRequest.Parse(body), r => Instance(r.InstanceId, traffic).Release(new ReleaseInstance(r.OrderId, null))),
-            V2Activities.UpgradeInstance => await Answer.Call(V2UpgradeInstanceRequest.Parse(body), r => Instance(r.InstanceId, traffic).ChangePlan(new ChangePlan(r.OrderId, r.OrderLineId))),
-            V2Activities.ChangeInstanceCheck => await Answer.Call(V2ChangeInstanceCheckRequest.Parse(body), r => Instance(r.InstanceId, traffic).CheckPlanChange(new CheckPlanChange(r.ProductId, r.SkuCode, r.LinearValue))),
+            V2Activities.ReleaseInstance => await Answer.Call(V2ReleaseInstanceRequest.Parse(body), r => Instance(r.InstanceId, traffic).Release(translation.Release(r))),
+            V2Activities.UpgradeInstance => await Answer.Call(V2UpgradeInstanceRequest.Parse(body), r => Instance(r.InstanceId, traffic).ChangePlan(translation.ChangePlan(r))),
+            V2Activities.ChangeInstanceCheck => await Answer.Call(V2ChangeInstanceCheckRequest.Parse(body), r => Instance(r.InstanceId, traffic).CheckPlanChange(translation.CheckPlanChange(r))),
             null or "" => Answer.InvalidParameter("activity is missing"),
             _ => Answer.InvalidParameter($"activity '{ActivityNames.Truncate(activity)}' is not supported"),
         };
@@ -74,25 +57,12 @@ internal sealed class V2Callbacks(
 
     private async Task<Answer> NewInstance(V2NewInstanceRequest request, CallbackSubject call)
     {
-        var traffic = call.Traffic;
-        var instanceId = call.InstanceId = InstanceIds.Derive(OrderKey.ForOrderLine(request.OrderId, request.OrderLineId), traffic);
-        var reply = await Instance(instanceId, traffic).Provision(new ProvisionInstance(request.OrderId, request.OrderLineId, options.Value.ProvisioningBudget));
+        var instanceId = call.InstanceId = V2Translation.InstanceId(request, call.Traffic);
+        var reply = await Instance(instanceId, call.Traffic).Provision(translation.Provision(request));
         var code = ReplyCodes.For(reply);
 
         // A pay-per-use line whose product another line already holds answers with that line's instance.
         return new Answer(code, ResponseJson.Serialize(new V2NewInstanceResponse(code, reply.Message, reply.Instance?.InstanceId ?? instanceId)));
-    }
-
-    private static RenewInstance Renewal(V2RefreshInstanceRequest r)
-    {
-        var kind = r.Scene switch
-        {
-            RefreshScene.TrialToFormal => RenewalKind.TrialToFormal,
-            RefreshScene.UnsubscribeRenewalPeriod => RenewalKind.RenewalPeriodCancelled,
-            RefreshScene.RenewalChange => RenewalKind.RenewalWithChange,
-            _ => RenewalKind.Renewal,
-        };
-        return new RenewInstance(r.OrderId, r.ExpireTime, kind, r.ProductId, null, null, null, r.OrderLineId);
     }
 
     private ISaasInstanceGrain Instance(string instanceId, Traffic traffic) => grains.GetInstance(new InstanceAddress(instanceId, traffic));

@@ -15,6 +15,9 @@ namespace Provisioning.Gateway.Tests.KooGallery.Pipeline;
 public sealed class CallbackRunnerTests : IDisposable
 {
     private static readonly HashSet<string> Known = ["newInstance"];
+
+    // A readable, authentic call that does what the test gives it.
+    private static CallbackSteps Doing(Func<Task<Answer>> dispatch) => new(null, () => Task.FromResult<string?>(null), dispatch);
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private readonly FakeLogger<CallbackRunner> _log = new();
 
@@ -35,7 +38,7 @@ public sealed class CallbackRunnerTests : IDisposable
     {
         var never = new TaskCompletionSource<Answer>();
 
-        var (code, message) = Read(await Runner(TimeSpan.FromMilliseconds(300)).RunAsync(Call(), Known, () => never.Task, CancellationToken.None));
+        var (code, message) = Read(await Runner(TimeSpan.FromMilliseconds(300)).RunAsync(Call(), Known, Doing(() => never.Task), CancellationToken.None));
 
         Assert.Equal(ResultCodes.InternalError, code);
         var trace = message[(message.IndexOf("(trace ", StringComparison.Ordinal) + 7)..^1];
@@ -55,7 +58,7 @@ public sealed class CallbackRunnerTests : IDisposable
         using var disconnected = new CancellationTokenSource();
         await disconnected.CancelAsync();
 
-        var body = await Runner(TimeSpan.FromSeconds(4)).RunAsync(Call(), Known, () => Task.FromException<Answer>(new TimeoutException("grain call timed out")), disconnected.Token);
+        var body = await Runner(TimeSpan.FromSeconds(4)).RunAsync(Call(), Known, Doing(() => Task.FromException<Answer>(new TimeoutException("grain call timed out"))), disconnected.Token);
 
         Assert.Equal(ResultCodes.InternalError, Read(body).Code);
         Assert.Contains("no answer within 4 s (the caller had disconnected)", _log.LatestRecord.Message);
@@ -67,7 +70,7 @@ public sealed class CallbackRunnerTests : IDisposable
         using var disconnect = new CancellationTokenSource();
         var never = new TaskCompletionSource<Answer>();
 
-        var run = Runner(TimeSpan.FromSeconds(4)).RunAsync(Call(), Known, () => never.Task, disconnect.Token);
+        var run = Runner(TimeSpan.FromSeconds(4)).RunAsync(Call(), Known, Doing(() => never.Task), disconnect.Token);
         await disconnect.CancelAsync();
 
         Assert.Equal(ResultCodes.InternalError, Read(await run).Code);
@@ -80,7 +83,7 @@ public sealed class CallbackRunnerTests : IDisposable
     {
         var failure = new DatabaseFailureException("database unavailable: 57P01: terminating connection due to administrator command");
 
-        var (code, message) = Read(await Runner(TimeSpan.FromSeconds(4)).RunAsync(Call(), Known, () => Task.FromException<Answer>(failure), CancellationToken.None));
+        var (code, message) = Read(await Runner(TimeSpan.FromSeconds(4)).RunAsync(Call(), Known, Doing(() => Task.FromException<Answer>(failure)), CancellationToken.None));
 
         Assert.Equal(ResultCodes.InternalError, code);
         Assert.DoesNotContain("57P01", message);
@@ -93,11 +96,30 @@ public sealed class CallbackRunnerTests : IDisposable
     {
         var answer = Answer.Result(ResultCodes.Success, "ok");
 
-        await Runner(TimeSpan.FromSeconds(4)).RunAsync(Call(), Known, () => Task.FromResult(answer), CancellationToken.None);
+        await Runner(TimeSpan.FromSeconds(4)).RunAsync(Call(), Known, Doing(() => Task.FromResult(answer)), CancellationToken.None);
 
         var line = Assert.Single(_log.Collector.GetSnapshot());
         Assert.Equal(LogLevel.Information, line.Level);
         Assert.Matches("^v1 newInstance \\(Live\\) order CS1906666666ABCDE instance inst-42 tenant - answered 000000 in [0-9.]+ ms \\(trace [0-9a-f]{32}\\)$", line.Message);
+    }
+
+    [Fact]
+    public async Task An_unreadable_call_is_refused_before_it_is_authenticated_and_a_forged_one_before_it_is_dispatched()
+    {
+        var (authenticated, dispatched) = (0, 0);
+        Task<string?> Authenticate(string? refusal) { authenticated++; return Task.FromResult(refusal); }
+        Task<Answer> Dispatch() { dispatched++; return Task.FromResult(Answer.Result(ResultCodes.Success, "ok")); }
+        var runner = Runner(TimeSpan.FromSeconds(4));
+
+        var unreadable = Read(await runner.RunAsync(Call(), Known, new CallbackSteps("the body repeats the key 'orderId'", () => Authenticate(null), Dispatch), CancellationToken.None));
+        Assert.Equal((ResultCodes.InvalidParameter, "the body repeats the key 'orderId'", 0, 0), (unreadable.Code, unreadable.Message, authenticated, dispatched));
+
+        var forged = Read(await runner.RunAsync(Call(), Known, new CallbackSteps(null, () => Authenticate("authToken does not match the request"), Dispatch), CancellationToken.None));
+        Assert.Equal((ResultCodes.AuthenticationFailed, "authToken does not match the request", 1, 0), (forged.Code, forged.Message, authenticated, dispatched));
+        Assert.Contains(_log.Collector.GetSnapshot(), r => r.Level == LogLevel.Warning && r.Message == "Refused v1 newInstance: authToken does not match the request");
+
+        var genuine = Read(await runner.RunAsync(Call(), Known, new CallbackSteps(null, () => Authenticate(null), Dispatch), CancellationToken.None));
+        Assert.Equal((ResultCodes.Success, 2, 1), (genuine.Code, authenticated, dispatched));
     }
 
     public void Dispose() => _services.Dispose();

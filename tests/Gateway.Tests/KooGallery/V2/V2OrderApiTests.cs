@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Provisioning.Grains.Instances;
 using Provisioning.KooGallery;
 using Provisioning.Testing;
+using Provisioning.Grains;
 
 namespace Provisioning.Gateway.Tests.KooGallery.V2;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace Provisioning.KooGallery.Kit;
+namespace Provisioning.KooGallery;
 
 /// <summary>
 /// Reads JSON text that KooGallery sends inside a string field (V1 <c>userList</c>, <c>orgInfo</c>), tolerating

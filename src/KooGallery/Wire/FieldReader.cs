@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using Provisioning.KooGallery.Kit;
 
-namespace Provisioning.KooGallery.V2;
+namespace Provisioning.KooGallery;
 
 /// <summary>
 /// Reads typed fields from a V2 or Kit request body, enforcing the spec's maximum lengths. Text fields must be JSON strings;

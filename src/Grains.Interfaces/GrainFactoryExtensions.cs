@@ -1,0 +1,31 @@
+using Provisioning.Grains.Instances;
+using Provisioning.Grains.Replay;
+using Provisioning.Grains.Tenants;
+using Provisioning.Grains.Usage;
+
+namespace Provisioning.Grains;
+
+/// <summary>The one way to reach each grain: from its address record, never from a key spelled by hand.</summary>
+public static class GrainFactoryExtensions
+{
+    public static ISaasInstanceGrain GetInstance(this IGrainFactory grains, InstanceAddress address) =>
+        grains.GetGrain<ISaasInstanceGrain>(address.GrainKey);
+
+    /// <summary>The usage meter of a pay-per-use instance (keyed like the instance).</summary>
+    public static IUsageMeterGrain GetUsageMeter(this IGrainFactory grains, InstanceAddress address) =>
+        grains.GetGrain<IUsageMeterGrain>(address.GrainKey);
+
+    /// <summary>The cluster's one usage push grain.</summary>
+    public static IUsagePushGrain GetUsagePush(this IGrainFactory grains) =>
+        grains.GetGrain<IUsagePushGrain>(IUsagePushGrain.Key);
+
+    public static ITenantGrain GetTenant(this IGrainFactory grains, TenantAddress address) =>
+        grains.GetGrain<ITenantGrain>(address.Key);
+
+    public static IOrderProductClaimGrain GetOrderProductClaim(this IGrainFactory grains, OrderProductAddress address) =>
+        grains.GetGrain<IOrderProductClaimGrain>(address.GrainKey);
+
+    /// <summary>The registry that remembers a signed request's nonce (see <see cref="NonceRegistry.KeyFor"/>).</summary>
+    public static INonceRegistryGrain GetNonceRegistry(this IGrainFactory grains, string scope, DateTimeOffset timestamp, string nonce) =>
+        grains.GetGrain<INonceRegistryGrain>(NonceRegistry.KeyFor(scope, timestamp, nonce));
+}
