@@ -2,9 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Provisioning.Grains.Hosting;
 using Provisioning.Grains.Instances;
 using Provisioning.Grains.Tenants;
+using Provisioning.Infrastructure.Hosting;
 
 namespace Provisioning.Bench;
 

@@ -3,15 +3,18 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Orleans.Configuration;
+using Provisioning.Grains;
 using Provisioning.Grains.Instances;
 using Provisioning.Grains.Orders;
 using Provisioning.Grains.Storage;
 using Provisioning.Grains.Tenants;
 using Provisioning.Grains.Usage;
+using Provisioning.Infrastructure.KooGallery;
+using Provisioning.Infrastructure.Postgres;
 using Provisioning.KooGallery.OpenApi;
 using Provisioning.KooGallery.Usage;
 
-namespace Provisioning.Grains.Hosting;
+namespace Provisioning.Infrastructure.Hosting;
 
 /// <summary>The silo configuration shared by the silo host and the gateway's co-hosted silo.</summary>
 public static class ProvisioningSiloExtensions
@@ -49,6 +52,7 @@ public static class ProvisioningSiloExtensions
             .Bind(configuration.GetSection(InstanceAccessOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        silo.Services.TryAddSingleton<IAccessLimits, KooGalleryAccessLimits>();
         silo.Services.AddSingleton<InstanceAccessIssuer>();
         silo.Services.AddOptions<ProvisioningOptions>().Bind(configuration.GetSection(ProvisioningOptions.SectionName));
         silo.Services.AddKooGalleryOpenApi(configuration);
