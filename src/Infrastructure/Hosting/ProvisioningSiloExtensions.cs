@@ -54,13 +54,19 @@ public static class ProvisioningSiloExtensions
             .ValidateOnStart();
         silo.Services.TryAddSingleton<IAccessLimits, KooGalleryAccessLimits>();
         silo.Services.AddSingleton<InstanceAccessIssuer>();
-        silo.Services.AddOptions<ProvisioningOptions>().Bind(configuration.GetSection(ProvisioningOptions.SectionName));
+        silo.Services.AddOptions<ProvisioningOptions>()
+            .Bind(configuration.GetSection(ProvisioningOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         silo.Services.AddKooGalleryOpenApi(configuration);
         silo.Services.TryAddTransient<IOrderSource, KooGalleryOrderSource>();
         // Only V2 instances that are provisioning fetch orders: the others need not build its HTTP client when they activate.
         silo.Services.TryAddTransient(sp => new Lazy<IOrderSource>(sp.GetRequiredService<IOrderSource>));
         silo.Services.TryAddSingleton<ITenantDirectory, InMemoryTenantDirectory>();
-        silo.Services.AddOptions<UsageOptions>().Bind(configuration.GetSection(UsageOptions.SectionName));
+        silo.Services.AddOptions<UsageOptions>()
+            .Bind(configuration.GetSection(UsageOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         silo.Services.AddKooGalleryUsagePush(configuration);
         silo.Services.TryAddTransient<IUsageSink, KooGalleryUsageSink>();
         silo.Services.TryAddSingleton<IUsageLedger, InMemoryUsageLedger>();
