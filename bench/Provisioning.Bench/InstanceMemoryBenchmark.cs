@@ -5,9 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
-using Provisioning.Grains.Hosting;
 using Provisioning.Grains.Instances;
 using Provisioning.Grains;
+using Provisioning.Infrastructure.Hosting;
 
 namespace Provisioning.Bench;
 

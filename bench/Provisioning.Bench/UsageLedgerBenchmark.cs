@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using Provisioning.Grains.Hosting;
 using Provisioning.Grains.Usage;
+using Provisioning.Infrastructure.Postgres;
 
 namespace Provisioning.Bench;
 

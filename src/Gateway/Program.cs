@@ -2,7 +2,7 @@ using Provisioning.Gateway.Hosting;
 using Provisioning.Gateway.KooGallery;
 using Provisioning.Gateway.SellerApi;
 using Provisioning.Gateway.Telemetry;
-using Provisioning.Grains.Hosting;
+using Provisioning.Infrastructure.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRequestLimits();

@@ -1,4 +1,5 @@
-using Provisioning.Grains.Hosting;
+using Provisioning.Infrastructure.Hosting;
+using Provisioning.Infrastructure.Postgres;
 
 namespace Provisioning.Silo;
 

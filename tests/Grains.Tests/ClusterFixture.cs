@@ -2,9 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.TestingHost;
-using Provisioning.Grains.Hosting;
 using Provisioning.Grains.Instances;
 using Provisioning.Grains.Orders;
+using Provisioning.Infrastructure.Hosting;
 using Provisioning.Testing;
 
 namespace Provisioning.Grains.Tests;

@@ -1,6 +1,6 @@
 using Npgsql;
 using Orleans.Configuration;
-using Provisioning.Grains.Hosting;
+using Provisioning.Infrastructure.Hosting;
 
 namespace Provisioning.Gateway.Hosting;
 

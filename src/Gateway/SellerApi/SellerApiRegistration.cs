@@ -8,7 +8,10 @@ public static class SellerApiRegistration
 {
     public static WebApplicationBuilder AddSellerApi(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SellerApiOptions>().Bind(builder.Configuration.GetSection(SellerApiOptions.SectionName));
+        builder.Services.AddOptions<SellerApiOptions>()
+            .Bind(builder.Configuration.GetSection(SellerApiOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddSingleton<ApiKeys>();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         return builder;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Provisioning.Grains.Hosting;
+using Provisioning.Infrastructure.Telemetry;
 
 namespace Provisioning.Gateway.Telemetry;
 

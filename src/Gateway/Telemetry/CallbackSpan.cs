@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Provisioning.Grains.Hosting;
+using Provisioning.Infrastructure.Telemetry;
 
 namespace Provisioning.Gateway.Telemetry;
 

@@ -1,6 +1,6 @@
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
-using Provisioning.Grains.Hosting;
+using Provisioning.Infrastructure.Telemetry;
 
 namespace Provisioning.Gateway.Telemetry;
 

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
-using Provisioning.KooGallery.Responses;
 
 namespace Provisioning.Grains.Instances;
 
@@ -9,7 +8,7 @@ namespace Provisioning.Grains.Instances;
 /// templates are checked at startup; what the order fills in is checked here, so no instance ever holds access the
 /// marketplace cannot be sent.
 /// </summary>
-public sealed class InstanceAccessIssuer(IOptions<InstanceAccessOptions> options)
+public sealed class InstanceAccessIssuer(IOptions<InstanceAccessOptions> options, IAccessLimits limits)
 {
     private const string PasswordAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789!@#$%^&*";
 
@@ -25,7 +24,7 @@ public sealed class InstanceAccessIssuer(IOptions<InstanceAccessOptions> options
             string.IsNullOrEmpty(o.UserName) ? null : Render(o.UserName, url: false),
             o.PasswordLength == 0 ? null : NewPassword(o.PasswordLength),
             string.IsNullOrEmpty(o.Memo) ? null : Render(o.Memo, url: false));
-        return AppInfoLimits.Violations(access.FrontEndUrl, access.AdminUrl, access.UserName, access.Password, access.Memo) is { } violations
+        return limits.Violations(access) is { } violations
             ? new IssuedAccess(null, $"instance {instanceId} not opened: once filled in from the order, {violations}")
             : new IssuedAccess(access, null);
     }

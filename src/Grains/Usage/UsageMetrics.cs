@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using Provisioning.Grains.Hosting;
 
 namespace Provisioning.Grains.Usage;
 
@@ -9,7 +8,8 @@ namespace Provisioning.Grains.Usage;
 /// </summary>
 public sealed class UsageMetrics : IDisposable
 {
-    public const string MeterName = $"{ProvisioningTelemetry.Prefix}.Usage";
+    // The hosts collect every meter named "Provisioning.*" (ProvisioningTelemetry).
+    public const string MeterName = "Provisioning.Usage";
 
     private readonly Meter _meter;
     private readonly Counter<long> _events;

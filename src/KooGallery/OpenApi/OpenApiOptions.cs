@@ -1,10 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Provisioning.KooGallery.OpenApi;
 
 /// <summary>
 /// The marketplace Open API client (configuration section <c>KooGallery:OpenApi</c>): hosts, the Huawei Cloud AK/SK
 /// (a different credential from the production-interface keys, spec §3.1), and per-attempt timeout and retries.
 /// </summary>
-public sealed class OpenApiOptions
+public sealed class OpenApiOptions : IValidatableObject
 {
     /// <summary>The configuration section the options are bound from.</summary>
     public const string SectionName = "KooGallery:OpenApi";
@@ -22,12 +24,15 @@ public sealed class OpenApiOptions
     public string? SecretAccessKey { get; set; }
 
     /// <summary>How long one attempt may take, fallback host included.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:05:00", ErrorMessage = "KooGallery:OpenApi:Timeout must be between 10 ms and 5 minutes")]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(2.5);
 
     /// <summary>How many times a transient failure (network fault, timeout, HTTP 408, 429 or 5xx) is retried.</summary>
+    [Range(0, 10, ErrorMessage = "KooGallery:OpenApi:MaxRetries must be between 0 and 10")]
     public int MaxRetries { get; set; } = 2;
 
     /// <summary>The wait before the first retry; it doubles for each further one, with jitter.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00", ErrorMessage = "KooGallery:OpenApi:RetryDelay must be between 0 and 5 minutes")]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary><see cref="BaseUrl"/> with a trailing slash, so relative paths keep any path it has.</summary>
@@ -52,6 +57,22 @@ public sealed class OpenApiOptions
 
         return new ApiGatewaySigner(AccessKeyId!, SecretAccessKey!);
     }
+
+    IEnumerable<ValidationResult> IValidatableObject.Validate(ValidationContext validationContext)
+    {
+        if (!IsHttpUrl(BaseUrl))
+        {
+            yield return new ValidationResult($"{SectionName}:{nameof(BaseUrl)} '{BaseUrl}' is not an absolute http(s) URL", [nameof(BaseUrl)]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(FallbackBaseUrl) && !IsHttpUrl(FallbackBaseUrl))
+        {
+            yield return new ValidationResult($"{SectionName}:{nameof(FallbackBaseUrl)} '{FallbackBaseUrl}' is not an absolute http(s) URL", [nameof(FallbackBaseUrl)]);
+        }
+    }
+
+    private static bool IsHttpUrl(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     private static Uri WithSlash(string url) => new(url.EndsWith('/') ? url : url + "/");
 }

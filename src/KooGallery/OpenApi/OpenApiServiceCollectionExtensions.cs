@@ -15,7 +15,8 @@ public static class OpenApiServiceCollectionExtensions
     /// <summary>
     /// Binds <see cref="OpenApiOptions"/> from <c>KooGallery:OpenApi</c> and registers a typed <see cref="OrderQueryClient"/>
     /// whose requests pass, outermost first: retries of transient failures with a per-attempt timeout, the fallback host,
-    /// and AK/SK signing. Nothing is checked at startup: bad settings or missing AK/SK fail the first call.
+    /// and AK/SK signing. The settings are checked when the host starts (or at first use without a host); the AK/SK only when a
+    /// call is signed, so a seller who never calls the Open API needs none.
     /// </summary>
     public static IHttpClientBuilder AddKooGalleryOpenApi(this IServiceCollection services, IConfiguration configuration)
     {
@@ -37,8 +38,10 @@ public static class OpenApiServiceCollectionExtensions
             return;
         }
 
-        services.AddOptions<OpenApiOptions>().Bind(configuration.GetSection(OpenApiOptions.SectionName));
-        services.AddSingleton<IValidateOptions<OpenApiOptions>, OpenApiOptionsValidation>();
+        services.AddOptions<OpenApiOptions>()
+            .Bind(configuration.GetSection(OpenApiOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
     }
 
     /// <summary>

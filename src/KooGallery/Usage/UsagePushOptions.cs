@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Provisioning.KooGallery.Usage;
 
 /// <summary>
@@ -13,6 +15,7 @@ public sealed class UsagePushOptions
     public const string BasicAccessKeySetting = "KooGallery:AccessKey";
 
     /// <summary>Which usage push is called; the new one unless set.</summary>
+    [EnumDataType(typeof(UsagePushVersion), ErrorMessage = "KooGallery:UsagePush:Version must be New or Old")]
     public UsagePushVersion Version { get; set; } = UsagePushVersion.New;
 
     /// <summary>

@@ -19,7 +19,7 @@ public static class UsagePushServiceCollectionExtensions
     /// <c>KooGallery:AccessKey</c>) and <see cref="OpenApiOptions"/> from <c>KooGallery:OpenApi</c>, and registers a typed
     /// <see cref="UsagePushClient"/> whose requests pass, outermost first: retries of transient failures only (for the old version, only of
     /// attempts that never reached the marketplace), with a per-attempt timeout; the fallback host; and signing (the new version's HMAC headers, or AK/SK for the old one), so
-    /// every attempt is signed afresh. Nothing is checked at startup: bad settings or missing keys fail the first push.
+    /// every attempt is signed afresh. The settings are checked when the host starts; missing keys fail the first push.
     /// </summary>
     public static IHttpClientBuilder AddKooGalleryUsagePush(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,7 +28,9 @@ public static class UsagePushServiceCollectionExtensions
         OpenApiServiceCollectionExtensions.AddOpenApiOptions(services, configuration);
         services.AddOptions<UsagePushOptions>()
             .Bind(configuration.GetSection(UsagePushOptions.SectionName))
-            .Configure(options => options.BasicAccessKey = configuration[UsagePushOptions.BasicAccessKeySetting]);
+            .Configure(options => options.BasicAccessKey = configuration[UsagePushOptions.BasicAccessKeySetting])
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
         var builder = services.AddHttpClient<UsagePushClient>((sp, http) => http.BaseAddress = OpenApi(sp).BaseUri);

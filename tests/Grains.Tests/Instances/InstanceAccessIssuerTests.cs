@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
 using Provisioning.Grains.Instances;
+using Provisioning.Infrastructure.KooGallery;
 
 namespace Provisioning.Grains.Tests.Instances;
 
@@ -10,7 +11,7 @@ public sealed class InstanceAccessIssuerTests
         Issued(options, order).Access!;
 
     private static IssuedAccess Issued(InstanceAccessOptions options, OpenInstance? order = null) =>
-        new InstanceAccessIssuer(Options.Create(options)).Issue("i-1", order ?? Orders.Open("CS9"));
+        new InstanceAccessIssuer(Options.Create(options), new KooGalleryAccessLimits()).Issue("i-1", order ?? Orders.Open("CS9"));
 
     [Fact]
     public void Templates_fill_in_the_order_and_escape_values_inside_urls()

@@ -3,9 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orleans.Storage;
 using Orleans.TestingHost;
-using Provisioning.Grains.Hosting;
 using Provisioning.Grains.Instances;
 using Provisioning.Grains.Storage;
+using Provisioning.Infrastructure.Hosting;
 
 namespace Provisioning.Grains.Tests.Storage;
 

@@ -3,7 +3,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
-using Provisioning.Grains.Hosting;
+using Provisioning.Infrastructure.Hosting;
 using Provisioning.Integration.Tests.Postgres;
 using Provisioning.Testing;
 

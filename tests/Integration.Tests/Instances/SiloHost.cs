@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Provisioning.Grains.Hosting;
+using Provisioning.Infrastructure.Hosting;
 using Provisioning.Testing;
 
 namespace Provisioning.Integration.Tests.Instances;

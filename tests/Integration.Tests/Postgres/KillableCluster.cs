@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
 using Orleans.TestingHost;
-using Provisioning.Grains.Hosting;
+using Provisioning.Infrastructure.Hosting;
 using Provisioning.Integration.Tests.Database;
 
 namespace Provisioning.Integration.Tests.Postgres;

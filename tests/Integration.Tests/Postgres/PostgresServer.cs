@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using Provisioning.Grains.Hosting;
+using Provisioning.Infrastructure.Postgres;
 
 namespace Provisioning.Integration.Tests.Postgres;
 

@@ -1,5 +1,6 @@
 using Npgsql;
 using Provisioning.Grains.Usage;
+using Provisioning.Infrastructure.Postgres;
 using Provisioning.Integration.Tests.Postgres;
 using Provisioning.Testing;
 

@@ -394,6 +394,19 @@ public class OrderQueryClientTests
     }
 
     [Theory]
+    [InlineData("KooGallery:OpenApi:BaseUrl", "ftp://mkt.myhuaweicloud.com")]
+    [InlineData("KooGallery:OpenApi:Timeout", "00:10:00")]
+    [InlineData("KooGallery:OpenApi:MaxRetries", "11")]
+    public async Task A_bad_setting_stops_the_host_start_naming_it(string key, string value)
+    {
+        await using var services = OpenApiHost.Build(Example(), new Dictionary<string, string?> { [key] = value });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains(key, error.Message);
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("01234567890123456789012345678901234567890123456789012345678901234")]
     public async Task An_empty_or_overlong_order_id_is_refused_before_sending(string orderId)

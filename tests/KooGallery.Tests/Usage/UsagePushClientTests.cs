@@ -27,6 +27,16 @@ public class UsagePushClientTests
         UsagePushSignature.Verify(key, request.Headers["ts"], request.Headers["nonce"], request.Body, request.Headers["signature"]);
 
     [Fact]
+    public async Task An_unknown_push_version_stops_the_host_start_naming_it()
+    {
+        await using var services = UsagePushHost.Build(Accepting(), new Dictionary<string, string?> { ["KooGallery:UsagePush:Version"] = "7" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("KooGallery:UsagePush:Version", error.Message);
+    }
+
+    [Fact]
     public async Task An_accepted_push_is_reported_as_accepted()
     {
         var result = await UsagePushHost.PushAsync(Accepting());

@@ -1,6 +1,8 @@
 using Provisioning.KooGallery.Usage;
 
-namespace Provisioning.Grains.Usage;
+using Provisioning.Grains.Usage;
+
+namespace Provisioning.Infrastructure.KooGallery;
 
 /// <summary>Adapter: usage records to KooGallery's usage push (new or old version, as configured).</summary>
 internal sealed class KooGalleryUsageSink(UsagePushClient client, ILogger<KooGalleryUsageSink> logger) : IUsageSink

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Provisioning.Grains.Hosting;
+namespace Provisioning.Infrastructure.Hosting;
 
 /// <summary>Ready while this silo is an active member of its cluster: joining, leaving or declared dead, it serves no grains.</summary>
 internal sealed class SiloMembershipHealthCheck(IClusterMembershipService membership, ILocalSiloDetails silo) : IHealthCheck

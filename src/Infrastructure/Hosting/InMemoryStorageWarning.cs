@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
 
-namespace Provisioning.Grains.Hosting;
+namespace Provisioning.Infrastructure.Hosting;
 
 /// <summary>Says loudly at startup that nothing this process holds will survive it.</summary>
 internal sealed class InMemoryStorageWarning(ILogger<InMemoryStorageWarning> logger) : IHostedService

@@ -1,7 +1,9 @@
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Provisioning.Grains.Usage;
+using Provisioning.Grains.Usage;
+
+namespace Provisioning.Infrastructure.Postgres;
 
 /// <summary>
 /// The usage ledger in our own PostgreSQL tables (deploy/sql/0006, 0007). Concurrent appends are group-committed: one transaction

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
-namespace Provisioning.Grains.Hosting;
+namespace Provisioning.Infrastructure.Hosting;
 
 /// <summary>Ready while PostgreSQL answers a trivial query, through the host's own pooled data source, within a short timeout.</summary>
 internal sealed class DatabaseHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck

@@ -1,7 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Provisioning.Grains.Usage;
+namespace Provisioning.Infrastructure.Postgres;
 
 /// <summary>Array parameters, the way one statement carries a whole batch of rows (through unnest or ANY).</summary>
 internal static class PostgresArrays

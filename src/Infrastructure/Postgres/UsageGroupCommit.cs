@@ -1,6 +1,8 @@
 using System.Threading.Channels;
 
-namespace Provisioning.Grains.Usage;
+using Provisioning.Grains.Usage;
+
+namespace Provisioning.Infrastructure.Postgres;
 
 /// <summary>
 /// Group commit of usage events: appends that arrive while a write is under way queue up, and the next write carries all

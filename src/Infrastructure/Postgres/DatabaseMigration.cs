@@ -1,4 +1,4 @@
-namespace Provisioning.Grains.Hosting;
+namespace Provisioning.Infrastructure.Postgres;
 
 /// <summary>Brings the PostgreSQL schema up to date before any provider of the silo touches it.</summary>
 internal sealed class DatabaseMigration(string connectionString, ILogger<DatabaseMigration> logger) : ILifecycleParticipant<ISiloLifecycle>

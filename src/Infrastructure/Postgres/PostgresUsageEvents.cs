@@ -1,7 +1,9 @@
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Provisioning.Grains.Usage;
+using Provisioning.Grains.Usage;
+
+namespace Provisioning.Infrastructure.Postgres;
 
 /// <summary>One usage event of one instance, as it is written to the ledger.</summary>
 internal readonly record struct InstanceEvent(string InstanceId, UsageEvent Event);

@@ -1,6 +1,7 @@
 using Provisioning.Grains.Usage;
+using Provisioning.Infrastructure.Postgres;
 
-namespace Provisioning.Grains.Tests.Usage;
+namespace Provisioning.Infrastructure.Tests.Postgres;
 
 public sealed class UsageGroupCommitTests
 {

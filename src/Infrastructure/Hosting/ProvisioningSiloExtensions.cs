@@ -3,15 +3,18 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Orleans.Configuration;
+using Provisioning.Grains;
 using Provisioning.Grains.Instances;
 using Provisioning.Grains.Orders;
 using Provisioning.Grains.Storage;
 using Provisioning.Grains.Tenants;
 using Provisioning.Grains.Usage;
+using Provisioning.Infrastructure.KooGallery;
+using Provisioning.Infrastructure.Postgres;
 using Provisioning.KooGallery.OpenApi;
 using Provisioning.KooGallery.Usage;
 
-namespace Provisioning.Grains.Hosting;
+namespace Provisioning.Infrastructure.Hosting;
 
 /// <summary>The silo configuration shared by the silo host and the gateway's co-hosted silo.</summary>
 public static class ProvisioningSiloExtensions
@@ -49,14 +52,21 @@ public static class ProvisioningSiloExtensions
             .Bind(configuration.GetSection(InstanceAccessOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        silo.Services.TryAddSingleton<IAccessLimits, KooGalleryAccessLimits>();
         silo.Services.AddSingleton<InstanceAccessIssuer>();
-        silo.Services.AddOptions<ProvisioningOptions>().Bind(configuration.GetSection(ProvisioningOptions.SectionName));
+        silo.Services.AddOptions<ProvisioningOptions>()
+            .Bind(configuration.GetSection(ProvisioningOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         silo.Services.AddKooGalleryOpenApi(configuration);
         silo.Services.TryAddTransient<IOrderSource, KooGalleryOrderSource>();
         // Only V2 instances that are provisioning fetch orders: the others need not build its HTTP client when they activate.
         silo.Services.TryAddTransient(sp => new Lazy<IOrderSource>(sp.GetRequiredService<IOrderSource>));
         silo.Services.TryAddSingleton<ITenantDirectory, InMemoryTenantDirectory>();
-        silo.Services.AddOptions<UsageOptions>().Bind(configuration.GetSection(UsageOptions.SectionName));
+        silo.Services.AddOptions<UsageOptions>()
+            .Bind(configuration.GetSection(UsageOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         silo.Services.AddKooGalleryUsagePush(configuration);
         silo.Services.TryAddTransient<IUsageSink, KooGalleryUsageSink>();
         silo.Services.TryAddSingleton<IUsageLedger, InMemoryUsageLedger>();

@@ -5,7 +5,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
-namespace Provisioning.Grains.Hosting;
+namespace Provisioning.Infrastructure.Telemetry;
 
 /// <summary>
 /// OpenTelemetry for both hosts: Orleans' grain-call, storage and lifecycle spans and its meter, plus the

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Provisioning.Grains.Hosting;
+namespace Provisioning.Infrastructure.Hosting;
 
 /// <summary>
 /// The probes both hosts answer: <c>/health/live</c> (the process is up; no dependency is asked, so a dependency that is

@@ -1,7 +1,7 @@
 using Npgsql;
-using Provisioning.Grains.Hosting;
+using Provisioning.Infrastructure.Postgres;
 
-namespace Provisioning.Grains.Tests.Hosting;
+namespace Provisioning.Infrastructure.Tests.Postgres;
 
 public sealed class SiloDataSourceTests
 {

@@ -3,9 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
-using Provisioning.Grains.Hosting;
+using Provisioning.Infrastructure.Hosting;
 
-namespace Provisioning.Grains.Tests.Hosting;
+namespace Provisioning.Infrastructure.Tests.Hosting;
 
 public sealed class FailureDetectionTests
 {

@@ -2,7 +2,9 @@ using System.Collections.Immutable;
 using Provisioning.Grains.Instances;
 using Provisioning.KooGallery.OpenApi;
 
-namespace Provisioning.Grains.Orders;
+using Provisioning.Grains.Orders;
+
+namespace Provisioning.Infrastructure.KooGallery;
 
 /// <summary>Adapter: order lines from KooGallery's order query open API, in the grains' own words.</summary>
 internal sealed class KooGalleryOrderSource(OrderQueryClient client) : IOrderSource

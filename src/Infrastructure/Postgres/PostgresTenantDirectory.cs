@@ -1,7 +1,9 @@
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Provisioning.Grains.Tenants;
+using Provisioning.Grains.Tenants;
+
+namespace Provisioning.Infrastructure.Postgres;
 
 /// <summary>
 /// The tenant directory in our own PostgreSQL tables (deploy/sql/0005). A batch is one statement over arrays, so its

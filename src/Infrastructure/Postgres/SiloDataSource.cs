@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Provisioning.Grains.Hosting;
+namespace Provisioning.Infrastructure.Postgres;
 
 /// <summary>The one data source that the silo's providers (clustering, grain storage, reminders) and our own tables share.</summary>
 internal static class SiloDataSource

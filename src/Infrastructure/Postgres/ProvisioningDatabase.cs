@@ -3,7 +3,7 @@ using DbUp.Engine;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace Provisioning.Grains.Hosting;
+namespace Provisioning.Infrastructure.Postgres;
 
 /// <summary>
 /// Brings a given PostgreSQL database up to our schema by applying the SQL migrations embedded in
