@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Provisioning.Simulator.OpenApi;
+namespace Provisioning.Marketplace.OpenApi;
 
 /// <summary>The orders scenarios registered with the fake open API, and how each was queried. Safe for concurrent use.</summary>
 public sealed class OrderBook

@@ -1,4 +1,4 @@
-namespace Provisioning.Simulator.Marketplace;
+namespace Provisioning.Marketplace.Callbacks;
 
 /// <summary>How a request body is trickled onto the wire: in <paramref name="Chunks"/> pieces spread over <paramref name="Over"/>.</summary>
 public sealed record BodyPace(int Chunks, TimeSpan Over)

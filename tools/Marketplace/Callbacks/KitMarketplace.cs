@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Provisioning.KooGallery.Kit;
 
-namespace Provisioning.Simulator.Marketplace;
+namespace Provisioning.Marketplace.Callbacks;
 
 /// <summary>
 /// Plays the marketplace's joint-operation Kit syncs of one generation: POST <c>{basePath}/produceAPI[/v2]/{sync}</c> with a JSON

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Provisioning.Simulator.Marketplace;
+namespace Provisioning.Marketplace.Callbacks;
 
 /// <summary>
 /// Encrypts applicationSync's <c>clientSecret</c> as KooGallery does (Kit spec §2.5): RSA-OAEP with the public key the seller

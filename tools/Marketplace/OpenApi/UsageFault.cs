@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Provisioning.Simulator.OpenApi;
+namespace Provisioning.Marketplace.OpenApi;
 
 /// <summary>A failure the fake plays on the next usage push.</summary>
 public enum UsageFault

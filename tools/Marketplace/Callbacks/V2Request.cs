@@ -1,4 +1,4 @@
-namespace Provisioning.Simulator.Marketplace;
+namespace Provisioning.Marketplace.Callbacks;
 
 /// <summary>A V2 call as it goes on the wire: the raw JSON body and the query's signature, nonce and timestamp.</summary>
 public sealed record V2Request(byte[] Body, string Signature, string Nonce, string Timestamp)

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Provisioning.KooGallery.Usage;
 
-namespace Provisioning.Simulator.OpenApi;
+namespace Provisioning.Marketplace.OpenApi;
 
 /// <summary>
 /// <c>POST /api/mkp-openapi-public/global/v1/isv/usage-data</c>, the new usage push (kit §C.1): checks the

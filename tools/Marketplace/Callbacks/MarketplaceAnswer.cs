@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 
-namespace Provisioning.Simulator.Marketplace;
+namespace Provisioning.Marketplace.Callbacks;
 
 /// <summary>
 /// What the gateway answered to one call, and whether the answer passes the marketplace's own checks:

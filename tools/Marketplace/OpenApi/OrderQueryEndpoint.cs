@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Provisioning.KooGallery.OpenApi;
 
-namespace Provisioning.Simulator.OpenApi;
+namespace Provisioning.Marketplace.OpenApi;
 
 /// <summary>
 /// <c>GET /api/mkp-openapi-public/global/v1/order/query</c>: checks the AK/SK signature as Huawei's API gateway does (401 otherwise)

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Provisioning.KooGallery;
 
-namespace Provisioning.Simulator.OpenApi;
+namespace Provisioning.Marketplace.OpenApi;
 
 /// <summary>The order query's success answer (license §D.1) for a scripted order: the whole order, or only the asked-for line.</summary>
 internal static class OrderAnswer

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Provisioning.Simulator.Marketplace;
+namespace Provisioning.Marketplace.Callbacks;
 
 /// <summary>A request body sent slowly, piece by piece with pauses, each piece flushed, as a congested link delivers it.</summary>
 internal sealed class TricklingContent(byte[] body, BodyPace pace) : HttpContent

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Provisioning.KooGallery;
 
-namespace Provisioning.Simulator.Marketplace;
+namespace Provisioning.Marketplace.Callbacks;
 
 /// <summary>Sends one request (disposing it) and reads the answer the way the marketplace checks it, timing the exchange.</summary>
 internal static class AnswerReader

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
 
-namespace Provisioning.Simulator.OpenApi;
+namespace Provisioning.Marketplace.OpenApi;
 
 /// <summary>
 /// Keeps the fake's web host away from Ctrl+C and SIGTERM: the command that hosts it decides when to stop (the <c>run</c>

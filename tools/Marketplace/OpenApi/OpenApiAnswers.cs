@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
 
-namespace Provisioning.Simulator.OpenApi;
+namespace Provisioning.Marketplace.OpenApi;
 
 /// <summary>The fake open API's JSON answers, in the shapes KooGallery uses (order query: resultCode; usage push: error_code).</summary>
 internal static class OpenApiAnswers

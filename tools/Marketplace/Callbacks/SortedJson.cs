@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Provisioning.Simulator.Marketplace;
+namespace Provisioning.Marketplace.Callbacks;
 
 /// <summary>Request bodies as the marketplace writes them: compact JSON, top-level keys in ordinal order, non-ASCII kept raw.</summary>
 public static class SortedJson

@@ -1,4 +1,4 @@
-namespace Provisioning.Simulator.OpenApi;
+namespace Provisioning.Marketplace.OpenApi;
 
 /// <summary>
 /// An order a scenario registers with the fake open API: what the order query answers for it, and how the query misbehaves.

@@ -1,4 +1,4 @@
-namespace Provisioning.Simulator.OpenApi;
+namespace Provisioning.Marketplace.OpenApi;
 
 /// <summary>
 /// The usage records the fake took, deduplicated by <c>metering_sn</c> as the marketplace does: a repeat of the same usage is

@@ -1,4 +1,4 @@
-namespace Provisioning.Simulator.OpenApi;
+namespace Provisioning.Marketplace.OpenApi;
 
 /// <summary>One usage record as it arrived in a push (kit §C.1 <c>UsagePushData</c>), its values kept as sent.</summary>
 public sealed record UsageArrival(

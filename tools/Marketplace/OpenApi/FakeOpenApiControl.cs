@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 
-namespace Provisioning.Simulator.OpenApi;
+namespace Provisioning.Marketplace.OpenApi;
 
 /// <summary>Drives a fake open API, in this process or another, through its <c>/simulator</c> control API.</summary>
 public sealed class FakeOpenApiControl(HttpClient http)

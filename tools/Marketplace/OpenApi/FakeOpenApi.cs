@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Provisioning.Simulator.OpenApi;
+namespace Provisioning.Marketplace.OpenApi;
 
 /// <summary>
 /// A stand-in for KooGallery's open API on a loopback port: the order query the gateway calls for V2 orders (AK/SK signed) and

@@ -1,4 +1,4 @@
-namespace Provisioning.Simulator.Marketplace;
+namespace Provisioning.Marketplace.Callbacks;
 
 /// <summary>The content of a marketplace POST: the exact signed bytes, at once or trickled.</summary>
 internal static class BodyContent

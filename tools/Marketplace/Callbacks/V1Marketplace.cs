@@ -1,6 +1,6 @@
 using Provisioning.KooGallery;
 
-namespace Provisioning.Simulator.Marketplace;
+namespace Provisioning.Marketplace.Callbacks;
 
 /// <summary>
 /// Plays the marketplace's V1 production interface: GET calls whose parameters carry a timeStamp and an

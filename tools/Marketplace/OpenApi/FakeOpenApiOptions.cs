@@ -1,4 +1,4 @@
-namespace Provisioning.Simulator.OpenApi;
+namespace Provisioning.Marketplace.OpenApi;
 
 /// <summary>
 /// What the fake KooGallery open API shares with the seller: the Huawei Cloud AK/SK that sign order queries and the V2 basic

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Provisioning.KooGallery;
 
-namespace Provisioning.Simulator.Marketplace;
+namespace Provisioning.Marketplace.Callbacks;
 
 /// <summary>
 /// Plays the marketplace's V2 production interface: POST calls with a compact JSON body, signed with the
