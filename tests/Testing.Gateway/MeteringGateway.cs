@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Provisioning.Testing;
 
 /// <summary>
-/// The gateway with its usage push pointed at a <see cref="FakeUsageApi"/>, meters and pusher ticking every few
+/// The gateway with its usage push pointed at a fake open API, meters and pusher ticking every few
 /// hundred milliseconds, and a <see cref="ShiftedClock"/> so a test can close hours by moving "now" ahead.
 /// In memory unless a PostgreSQL connection string is given; <paramref name="settings"/> add to or replace these.
 /// </summary>
@@ -17,8 +17,8 @@ public sealed class MeteringGateway(string usageApiBaseUrl, string? connectionSt
     public static readonly IReadOnlyDictionary<string, string?> OldPush = new Dictionary<string, string?>
     {
         ["KooGallery:UsagePush:Version"] = "Old",
-        ["KooGallery:OpenApi:AccessKeyId"] = FakeOrderApi.AccessKeyId,
-        ["KooGallery:OpenApi:SecretAccessKey"] = FakeOrderApi.SecretAccessKey,
+        ["KooGallery:OpenApi:AccessKeyId"] = TestOpenApi.AccessKeyId,
+        ["KooGallery:OpenApi:SecretAccessKey"] = TestOpenApi.SecretAccessKey,
     };
 
     protected override IReadOnlyDictionary<string, string?> Settings

@@ -1,11 +1,11 @@
 using System.Net;
 using System.Text.Json;
-using Provisioning.KooGallery;
+using Provisioning.Marketplace.Callbacks;
 using Xunit;
 
 namespace Provisioning.Testing;
 
-/// <summary>A verified answer (V1 or V2): its exact bytes and its JSON.</summary>
+/// <summary>A verified answer (V1, V2 or Kit): its exact bytes and its JSON.</summary>
 public sealed record SignedAnswer(byte[] Body, JsonElement Json)
 {
     public string ResultCode => Json.GetProperty("resultCode").GetString()!;
@@ -15,13 +15,15 @@ public sealed record SignedAnswer(byte[] Body, JsonElement Json)
     public string? this[string name] => Json.TryGetProperty(name, out var value) ? value.ToString() : null;
 
     /// <summary>Reads an answer the way the marketplace checks it: HTTP 200, JSON, and a Body-Sign over exactly its bytes.</summary>
-    public static async Task<SignedAnswer> ReadAsync(HttpResponseMessage response, string key)
+    public static async Task<SignedAnswer> ReadAsync(HttpResponseMessage response, string key) => Of(await AnswerReader.ReadAsync(response, key), key);
+
+    /// <summary>Asserts what the marketplace checks of an answer it received: HTTP 200, JSON, and a Body-Sign with <paramref name="key"/> over exactly its bytes.</summary>
+    public static SignedAnswer Of(MarketplaceAnswer answer, string key)
     {
-        var body = await response.Content.ReadAsByteArrayAsync();
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        Assert.True(response.Headers.TryGetValues(BodySign.HeaderName, out var signs), "the answer has no Body-Sign header");
-        Assert.True(BodySign.Verify(signs.Single(), body, key), "the answer's Body-Sign does not match its bytes");
-        return new SignedAnswer(body, JsonDocument.Parse(body).RootElement.Clone());
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Equal("application/json", answer.MediaType);
+        Assert.True(answer.HasBodySign, "the answer has no Body-Sign header");
+        Assert.True(answer.SignedWith(key), "the answer's Body-Sign does not match its bytes");
+        return new SignedAnswer(answer.Body, JsonDocument.Parse(answer.Body).RootElement.Clone());
     }
 }

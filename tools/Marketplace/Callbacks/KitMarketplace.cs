@@ -42,8 +42,11 @@ public sealed class KitMarketplace(HttpClient http, KitGeneration generation, st
     public Task<MarketplaceAnswer> Call(string sync, params (string Name, object? Value)[] fields) =>
         Send(sync, Sign(SortedJson.Serialize(fields)));
 
-    /// <summary>Sends exactly this request, its body at once or trickled at <paramref name="pace"/>.</summary>
-    public Task<MarketplaceAnswer> Send(string sync, KitRequest call, BodyPace? pace = null)
+    /// <summary>
+    /// Sends exactly this request, its body at once or trickled at <paramref name="pace"/>; <paramref name="alter"/> changes the request
+    /// on its way, as an attacker in transit would.
+    /// </summary>
+    public Task<MarketplaceAnswer> Send(string sync, KitRequest call, BodyPace? pace = null, Action<HttpRequestMessage>? alter = null)
     {
         var path = generation == KitGeneration.V1 ? $"{basePath}/produceAPI/{sync}" : $"{basePath}/produceAPI/v2/{sync}";
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = BodyContent.Of(call.Body, "application/json", pace) };
@@ -52,6 +55,7 @@ public sealed class KitMarketplace(HttpClient http, KitGeneration generation, st
             request.Headers.TryAddWithoutValidation(name, value);
         }
 
+        alter?.Invoke(request);
         return AnswerReader.ExchangeAsync(http, request, generation == KitGeneration.V1 ? key : null, CancellationToken.None);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Provisioning.KooGallery;
 
 namespace Provisioning.Marketplace.Callbacks;
 
@@ -11,12 +12,16 @@ public sealed class MarketplaceAnswer
 {
     private const string JsonMediaType = "application/json";
 
-    internal MarketplaceAnswer(HttpStatusCode status, string? mediaType, bool? bodySignVerified, JsonElement? json, TimeSpan elapsed)
+    private readonly IReadOnlyList<string> _bodySigns;
+
+    internal MarketplaceAnswer(HttpStatusCode status, string? mediaType, IReadOnlyList<string> bodySigns, byte[] body, string? key, TimeSpan elapsed)
     {
         Status = status;
         MediaType = mediaType;
-        BodySignVerified = bodySignVerified;
-        Json = json;
+        _bodySigns = bodySigns;
+        Body = body;
+        BodySignVerified = key is null ? null : SignedWith(key);
+        Json = Parse(body);
         Elapsed = elapsed;
     }
 
@@ -28,6 +33,12 @@ public sealed class MarketplaceAnswer
 
     /// <summary>Whether the Body-Sign header verifies against the answer's bytes with the expected key; null when the protocol has no Body-Sign.</summary>
     public bool? BodySignVerified { get; }
+
+    /// <summary>Whether the answer carries a Body-Sign header at all.</summary>
+    public bool HasBodySign => _bodySigns.Count > 0;
+
+    /// <summary>The exact bytes received.</summary>
+    public byte[] Body { get; }
 
     /// <summary>The parsed body, or null when it is not a JSON object.</summary>
     public JsonElement? Json { get; }
@@ -49,6 +60,9 @@ public sealed class MarketplaceAnswer
         : ResultCode is null ? "the body has no resultCode"
         : null;
 
+    /// <summary>Whether exactly one Body-Sign header came and it verifies against the answer's bytes with <paramref name="key"/>.</summary>
+    public bool SignedWith(string key) => _bodySigns.Count == 1 && BodySign.Verify(_bodySigns[0], Body, key);
+
     /// <summary>A top-level string field, or null when it is absent or not a string.</summary>
     public string? Text(string name) =>
         Json is { } json && json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
@@ -62,4 +76,17 @@ public sealed class MarketplaceAnswer
     /// <summary>The first element of the <c>info</c> array of a queryInstance answer, or null when there is none.</summary>
     public JsonElement? FirstInfo =>
         Element("info") is { ValueKind: JsonValueKind.Array } info && info.GetArrayLength() > 0 ? info[0] : null;
+
+    private static JsonElement? Parse(byte[] body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.Clone() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 }

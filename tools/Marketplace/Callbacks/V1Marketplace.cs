@@ -8,12 +8,15 @@ namespace Provisioning.Marketplace.Callbacks;
 /// </summary>
 public sealed class V1Marketplace(HttpClient http, string key, string basePath)
 {
-    /// <summary>The parameters of a call signed with <paramref name="signingKey"/> (the seller Key unless given).</summary>
-    public Dictionary<string, string> Sign(string activity, IEnumerable<(string Name, string Value)> parameters, string? signingKey = null)
+    /// <summary>A V1 timeStamp for now.</summary>
+    public static string Now() => KooGalleryTime.FormatMillis(DateTimeOffset.UtcNow);
+
+    /// <summary>The parameters of a call signed with <paramref name="signingKey"/> (the seller Key unless given), stamped now unless <paramref name="timeStamp"/> is given.</summary>
+    public Dictionary<string, string> Sign(string activity, IEnumerable<(string Name, string Value)> parameters, string? signingKey = null, string? timeStamp = null)
     {
         var all = parameters.ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
         all["activity"] = activity;
-        all[AuthToken.TimeStampParameter] = KooGalleryTime.FormatMillis(DateTimeOffset.UtcNow);
+        all[AuthToken.TimeStampParameter] = timeStamp ?? Now();
         all[AuthToken.ParameterName] = AuthToken.Compute(all, signingKey ?? key);
         return all;
     }

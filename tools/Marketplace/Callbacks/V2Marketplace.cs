@@ -16,13 +16,18 @@ public sealed class V2Marketplace(HttpClient http, string accessKey, string base
     public static byte[] Body(string activity, params (string Name, object? Value)[] fields) =>
         SortedJson.Serialize(fields.Append(("activity", activity)));
 
+    /// <summary>A fresh nonce, as the marketplace makes one per call.</summary>
+    public static string NewNonce() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>A V2 timestamp (Unix milliseconds) for <paramref name="at"/>, now unless given.</summary>
+    public static string Now(DateTimeOffset? at = null) => (at ?? DateTimeOffset.UtcNow).ToUnixTimeMilliseconds().ToString();
+
     /// <summary>Signs a body with a fresh nonce, at <paramref name="at"/> (now unless given), with <paramref name="signingKey"/> (the access key unless given).</summary>
-    public V2Request Sign(byte[] body, DateTimeOffset? at = null, string? signingKey = null)
-    {
-        var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
-        var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeMilliseconds().ToString();
-        return new V2Request(body, V2Signature.Compute(body, signingKey ?? accessKey, nonce, timestamp), nonce, timestamp);
-    }
+    public V2Request Sign(byte[] body, DateTimeOffset? at = null, string? signingKey = null) => Sign(body, NewNonce(), Now(at), signingKey);
+
+    /// <summary>Signs a body over exactly this nonce and timestamp, as a replayed or stale call carries them.</summary>
+    public V2Request Sign(byte[] body, string nonce, string timestamp, string? signingKey = null) =>
+        new(body, V2Signature.Compute(body, signingKey ?? accessKey, nonce, timestamp), nonce, timestamp);
 
     /// <summary>Sends a correctly signed call.</summary>
     public Task<MarketplaceAnswer> Call(string activity, params (string Name, object? Value)[] fields) =>
@@ -44,9 +49,12 @@ public sealed class V2Marketplace(HttpClient http, string accessKey, string base
     /// <summary>Sends exactly this request, its body at once or trickled at <paramref name="pace"/>.</summary>
     public Task<MarketplaceAnswer> Send(V2Request call, BodyPace? pace = null)
     {
-        var query = $"{V2Signature.SignatureParameter}={Uri.EscapeDataString(call.Signature)}"
-            + $"&{V2Signature.TimestampParameter}={Uri.EscapeDataString(call.Timestamp)}"
-            + $"&{V2Signature.NonceParameter}={Uri.EscapeDataString(call.Nonce)}";
+        var query = string.Join('&', new[]
+            {
+                (V2Signature.SignatureParameter, call.Signature), (V2Signature.TimestampParameter, call.Timestamp), (V2Signature.NonceParameter, call.Nonce),
+            }
+            .Where(p => p.Item2 is not null)
+            .Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));
         var request = new HttpRequestMessage(HttpMethod.Post, $"{basePath}?{query}") { Content = BodyContent.Of(call.Body, "application/json;charset=utf8", pace) };
         request.Headers.Accept.ParseAdd("application/json");
         return AnswerReader.ExchangeAsync(http, request, accessKey, CancellationToken.None);

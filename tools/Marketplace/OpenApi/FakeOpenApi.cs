@@ -6,12 +6,13 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Provisioning.KooGallery.Usage;
 
 namespace Provisioning.Marketplace.OpenApi;
 
 /// <summary>
 /// A stand-in for KooGallery's open API on a loopback port: the order query the gateway calls for V2 orders (AK/SK signed) and
-/// the new usage push (HMAC signed), plus the <c>/simulator</c> control API. Runs in-process (the <c>run</c> command, tests) or
+/// the usage push, new (HMAC signed) and old (AK/SK signed), plus the <c>/simulator</c> control API. Runs in-process (the <c>run</c> command, tests) or
 /// on its own (the <c>fake-openapi</c> command).
 /// </summary>
 public sealed class FakeOpenApi : IAsyncDisposable
@@ -44,7 +45,12 @@ public sealed class FakeOpenApi : IAsyncDisposable
 
         var say = log ?? (_ => { });
         api._app.MapGet(OrderQueryEndpoint.Path, (Delegate)new OrderQueryEndpoint(api.Orders, options, say).AnswerAsync);
-        api._app.MapPost(UsagePushEndpoint.Path, (Delegate)new UsagePushEndpoint(api.Usage, api.Faults, options, say).AnswerAsync);
+        foreach (var version in new[] { UsagePushVersion.New, UsagePushVersion.Old })
+        {
+            var push = new UsagePushEndpoint(version, api.Usage, api.Faults, options, say);
+            api._app.MapPost(push.Path, (Delegate)push.AnswerAsync);
+        }
+
         ControlEndpoints.Map(api._app, api.Orders, api.Usage, api.Faults);
         await api._app.StartAsync();
         return api;

@@ -30,7 +30,7 @@ internal static class OrderAnswer
                 orderId,
                 orderType = script.OrderType,
                 createTime = KooGalleryTime.FormatSeconds(DateTimeOffset.UtcNow),
-                buyerInfo = new { customerId = "simulator-customer-0001", customerName = "KooGallery simulator" },
+                buyerInfo = new { customerId = script.CustomerId, customerName = "KooGallery simulator" },
                 orderLine = lines,
             },
         });

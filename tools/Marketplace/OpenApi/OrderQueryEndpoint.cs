@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Provisioning.KooGallery.OpenApi;
 
@@ -36,6 +35,8 @@ internal sealed class OrderQueryEndpoint(OrderBook orders, FakeOpenApiOptions op
             await Task.Delay(order.Script.QueryDelay, http.RequestAborted);
         }
 
+        await order.Release.WaitAsync(http.RequestAborted);
+
         if (fail)
         {
             log($"order query {orderId}: scripted failure MKT.0999");
@@ -54,17 +55,8 @@ internal sealed class OrderQueryEndpoint(OrderBook orders, FakeOpenApiOptions op
 
     private async Task<bool> SignedAsync(HttpContext http)
     {
-        var request = http.Request;
-        var uri = new Uri($"{request.Scheme}://{request.Host}{request.Path}{request.QueryString}");
-        var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, http.RequestAborted);
-        return Fresh(headers.GetValueOrDefault(ApiGatewaySigner.DateHeader))
-            && ApiGatewaySigner.Verify(request.Method, uri, headers, body.ToArray(), options.AccessKeyId, options.SecretAccessKey);
+        await http.Request.Body.CopyToAsync(body, http.RequestAborted);
+        return ApiGatewayCheck.Passes(http.Request, body.ToArray(), options);
     }
-
-    private bool Fresh(string? sdkDate) =>
-        DateTimeOffset.TryParseExact(sdkDate, ApiGatewaySigner.DateFormat, CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var sent)
-        && (DateTimeOffset.UtcNow - sent).Duration() <= options.SdkDateTolerance;
 }

@@ -12,6 +12,7 @@ namespace Provisioning.Marketplace.OpenApi;
 /// <param name="ExpireTime">The lines' expiry (periodic orders), or none.</param>
 /// <param name="FailFirstQueries">How many of the first correctly signed queries answer HTTP 500 <c>MKT.0999</c>, as a busy marketplace does.</param>
 /// <param name="QueryDelay">How long every query waits before it is answered.</param>
+/// <param name="CustomerId">The buyer's <c>customerId</c>.</param>
 public sealed record OrderScript(
     string ChargingMode,
     IReadOnlyList<string> OrderLineIds,
@@ -21,7 +22,8 @@ public sealed record OrderScript(
     string OrderType = "NEW",
     DateTimeOffset? ExpireTime = null,
     int FailFirstQueries = 0,
-    TimeSpan QueryDelay = default)
+    TimeSpan QueryDelay = default,
+    string CustomerId = "simulator-customer-0001")
 {
     /// <summary>A periodic (包周期) line's <c>chargingMode</c>.</summary>
     public const string Period = "PERIOD";

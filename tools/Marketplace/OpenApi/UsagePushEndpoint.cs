@@ -5,18 +5,22 @@ using Provisioning.KooGallery.Usage;
 namespace Provisioning.Marketplace.OpenApi;
 
 /// <summary>
-/// <c>POST /api/mkp-openapi-public/global/v1/isv/usage-data</c>, the new usage push (kit §C.1): checks the
-/// <c>signature</c>/<c>ts</c>/<c>nonce</c> headers (HMAC-SHA256 with the basic access key over the exact body), reads the
-/// records, plays any injected fault, and hands the records to the ledger.
+/// The usage push, either version: the new one (kit §C.1, <c>POST /api/mkp-openapi-public/global/v1/isv/usage-data</c>) checks the
+/// <c>signature</c>/<c>ts</c>/<c>nonce</c> headers (HMAC-SHA256 with the basic access key over the exact body); the old one (§C.2,
+/// <c>POST /rest/marketplace/v1/isv/usage-data</c>) checks the AK/SK signature. Both read the records, refuse those of instances the
+/// marketplace does not know, play any injected fault, and hand the records to the ledger.
 /// </summary>
-internal sealed class UsagePushEndpoint(UsageLedger ledger, UsageFaults faults, FakeOpenApiOptions options, Action<string> log)
+internal sealed class UsagePushEndpoint(UsagePushVersion version, UsageLedger ledger, UsageFaults faults, FakeOpenApiOptions options, Action<string> log)
 {
-    public const string Path = "/" + UsagePushClient.NewPath;
+    public string Path => "/" + (version == UsagePushVersion.Old ? UsagePushClient.OldPath : UsagePushClient.NewPath);
 
     private const string SignatureHeader = "signature";
     private const string TsHeader = "ts";
     private const string NonceHeader = "nonce";
     private const int MaxRecords = 1000;
+
+    private static readonly string[] NewFields = ["metering_sn", "instance_id", "record_time", "begin_time", "end_time", "usage_value"];
+    private static readonly string[] OldFields = ["instance_id", "product_id", "record_time", "begin_time", "end_time", "usage_value"];
 
     public async Task<IResult> AnswerAsync(HttpContext http)
     {
@@ -24,9 +28,12 @@ internal sealed class UsagePushEndpoint(UsageLedger ledger, UsageFaults faults, 
         await http.Request.Body.CopyToAsync(buffer, http.RequestAborted);
         var body = buffer.ToArray();
 
-        var headers = http.Request.Headers;
-        var (signature, ts, nonce) = (headers[SignatureHeader].ToString(), headers[TsHeader].ToString(), headers[NonceHeader].ToString());
-        if (signature.Length == 0 || ts.Length == 0 || nonce.Length == 0 || !UsagePushSignature.Verify(options.AccessKey, ts, nonce, body, signature))
+        if (version == UsagePushVersion.Old && !ApiGatewayCheck.Passes(http.Request, body, options))
+        {
+            return Refuse("APIGW.0303", 401, "the AK/SK signature does not verify");
+        }
+
+        if (version == UsagePushVersion.New && !SignedNew(http.Request.Headers, body))
         {
             return Refuse("MKT.0102", 400, "the signature does not verify");
         }
@@ -41,6 +48,11 @@ internal sealed class UsagePushEndpoint(UsageLedger ledger, UsageFaults faults, 
             return Refuse("MKT.9003", 500, $"{records.Count} records; at most {MaxRecords}");
         }
 
+        if (records.FirstOrDefault(r => !faults.Knows(r.InstanceId)) is { } unknown)
+        {
+            return Refuse("MKT.9001", 500, $"instance {unknown.InstanceId} not found");
+        }
+
         switch (faults.Next())
         {
             case UsageFault.Error:
@@ -50,10 +62,20 @@ internal sealed class UsagePushEndpoint(UsageLedger ledger, UsageFaults faults, 
                 Take(records, "injected timeout, answer held back");
                 await Task.Delay(options.TimeoutHold, http.RequestAborted);
                 return OpenApiAnswers.Usage(200, "MKT.0000", "success");
+            case UsageFault.Reset:
+                Take(records, "injected reset, connection closed unanswered");
+                http.Abort();
+                return Results.Empty;
             default:
                 Take(records, "accepted");
                 return OpenApiAnswers.Usage(200, "MKT.0000", "success");
         }
+    }
+
+    private bool SignedNew(IHeaderDictionary headers, byte[] body)
+    {
+        var (signature, ts, nonce) = (headers[SignatureHeader].ToString(), headers[TsHeader].ToString(), headers[NonceHeader].ToString());
+        return signature.Length > 0 && ts.Length > 0 && nonce.Length > 0 && UsagePushSignature.Verify(options.AccessKey, ts, nonce, body, signature);
     }
 
     private void Take(IReadOnlyList<UsageArrival> records, string how)
@@ -69,7 +91,8 @@ internal sealed class UsagePushEndpoint(UsageLedger ledger, UsageFaults faults, 
         return OpenApiAnswers.Usage(status, code, why);
     }
 
-    private static List<UsageArrival>? Read(byte[] body)
+    // The old version has no metering_sn, so nothing tells a re-send from new usage: each arrival is billed, under an sn of its own.
+    private List<UsageArrival>? Read(byte[] body)
     {
         try
         {
@@ -86,9 +109,10 @@ internal sealed class UsagePushEndpoint(UsageLedger ledger, UsageFaults faults, 
             foreach (var item in list.EnumerateArray())
             {
                 if (item.ValueKind != JsonValueKind.Object) return null;
-                var fields = new[] { "metering_sn", "instance_id", "record_time", "begin_time", "end_time", "usage_value" }.Select(name => Text(item, name)).ToArray();
+                var fields = (version == UsagePushVersion.Old ? OldFields : NewFields).Select(name => Text(item, name)).ToArray();
                 if (fields.Any(string.IsNullOrEmpty)) return null;
-                records.Add(new UsageArrival(fields[0]!, fields[1]!, fields[2]!, fields[3]!, fields[4]!, fields[5]!, Text(item, "relate_pkg_instance")));
+                var sn = version == UsagePushVersion.Old ? $"old-{Guid.NewGuid():N}" : fields[0]!;
+                records.Add(new UsageArrival(sn, Text(item, "instance_id")!, fields[2]!, fields[3]!, fields[4]!, fields[5]!, Text(item, "relate_pkg_instance")));
             }
 
             return records;
