@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Provisioning.KooGallery.OpenApi;
 using Provisioning.KooGallery.Usage;
-using Provisioning.Simulator.OpenApi;
+using Provisioning.Marketplace.OpenApi;
 
 namespace Provisioning.Simulator.Tests;
 

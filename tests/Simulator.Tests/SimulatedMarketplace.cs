@@ -1,4 +1,4 @@
-using Provisioning.Simulator.OpenApi;
+using Provisioning.Marketplace.OpenApi;
 using Provisioning.Simulator.Running;
 using Provisioning.Testing;
 

@@ -102,7 +102,7 @@ internal sealed class UsagePushGrain(
         {
             try
             {
-                await GrainFactory.GetGrain<IUsageMeterGrain>(new InstanceAddress(instanceId, Traffic.Live).GrainKey).Stage();
+                await GrainFactory.GetUsageMeter(new InstanceAddress(instanceId, Traffic.Live)).Stage();
             }
             catch (Exception e)
             {

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Provisioning.Grains.Instances;
 using Provisioning.KooGallery;
 using Provisioning.KooGallery.Kit;
+using Provisioning.Marketplace.Callbacks;
 using Provisioning.Testing;
 using Provisioning.Grains;
 
@@ -23,7 +24,7 @@ public sealed class AmbiguousBodyTests(GatewayFactory factory)
     private static string TenantSync(string tenantId) => JsonSerializer.Serialize(new
     {
         instanceId = "huaiweitest123456", orderId = "CS1906666666ABCDE", tenantId, tenantCode = "huawei", name = "huaiweitest",
-        domainName = "https://example.tenantaccount.com", flag = 1, testFlag = 0, timeStamp = KitClient.Stamp(),
+        domainName = "https://example.tenantaccount.com", flag = 1, testFlag = 0, timeStamp = KitMarketplace.Stamp(),
     });
 
     // The genuine body with the attacker's keys appended after its own: first-occurrence readers see the genuine call.
@@ -65,7 +66,7 @@ public sealed class AmbiguousBodyTests(GatewayFactory factory)
         {
             instanceId = "i-1", tenantId = genuineTenant, appId = "app-1",
             userList = new[] { new { userName = "zhangsan", name = "Zhang San", orgCode = "10001", role = "user", enable = "true" } },
-            currentSyncTime = KitClient.Stamp(), flag = 1, testFlag = 0, timeStamp = KitClient.Stamp(),
+            currentSyncTime = KitMarketplace.Stamp(), flag = 1, testFlag = 0, timeStamp = KitMarketplace.Stamp(),
         });
         var tampered = Appended(genuine,
             $",\"tenantId\":\"{otherTenant}\",\"userList\":[{{\"userName\":\"mallory\",\"name\":\"M\",\"orgCode\":\"1\",\"role\":\"admin\",\"enable\":\"true\"}}]");
@@ -85,7 +86,7 @@ public sealed class AmbiguousBodyTests(GatewayFactory factory)
         string canonical;
         using (var parsed = JsonDocument.Parse(genuine)) canonical = KitSignature.CanonicalPayload(parsed.RootElement);
         var tampered = Appended(genuine, $",\"tenantId\":\"{otherTenant}\"");
-        var (nonce, timestamp) = (V2Client.NewNonce(), V2Client.Now());
+        var (nonce, timestamp) = (V2Marketplace.NewNonce(), V2Marketplace.Now());
         using var request = new HttpRequestMessage(HttpMethod.Post, "/koogallery/produceAPI/v2/tenantSync")
         {
             Content = new ByteArrayContent(tampered) { Headers = { { "Content-Type", "application/json" } } },
@@ -110,7 +111,7 @@ public sealed class AmbiguousBodyTests(GatewayFactory factory)
         var userList = """[{"userName":"zhangsan","userName":"lisi","name":"Zhang San","orgCode":"10001","role":"user","enable":"true"}]""";
         var body = JsonSerializer.SerializeToUtf8Bytes(new
         {
-            instanceId = "i-1", tenantId, appId = "app-1", userList, currentSyncTime = KitClient.Stamp(), flag = 1, testFlag = 0, timeStamp = KitClient.Stamp(),
+            instanceId = "i-1", tenantId, appId = "app-1", userList, currentSyncTime = KitMarketplace.Stamp(), flag = 1, testFlag = 0, timeStamp = KitMarketplace.Stamp(),
         });
 
         var signed = await _kitV1.Send("authSync", body);

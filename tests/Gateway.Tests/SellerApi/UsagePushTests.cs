@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Provisioning.Grains.Instances;
 using Provisioning.Grains.Usage;
 using Provisioning.KooGallery;
+using Provisioning.Marketplace.OpenApi;
 using Provisioning.Testing;
 using Provisioning.Grains;
 
@@ -12,15 +13,15 @@ namespace Provisioning.Gateway.Tests.SellerApi;
 /// <summary>Closed hours travel to a fake KooGallery usage receiver that checks every signature and can fail on demand.</summary>
 public sealed class UsagePushTests : IAsyncLifetime
 {
-    private FakeUsageApi _marketplaceUsage = null!;
+    private FakeOpenApi _marketplaceUsage = null!;
     private MeteringGateway _gateway = null!;
     private V1Client _marketplace = null!;
     private UsageClient _seller = null!;
 
     public async Task InitializeAsync()
     {
-        _marketplaceUsage = await FakeUsageApi.StartAsync(GatewayFactory.AccessKey);
-        _gateway = new MeteringGateway(_marketplaceUsage.BaseUrl);
+        _marketplaceUsage = await TestOpenApi.StartAsync();
+        _gateway = new MeteringGateway(_marketplaceUsage.BaseUrl.ToString());
         _marketplace = new V1Client(_gateway.CreateClient());
         _seller = new UsageClient(_gateway.CreateClient());
     }
@@ -44,7 +45,7 @@ public sealed class UsagePushTests : IAsyncLifetime
         Assert.Equal("accepted", (await _seller.Report(UsageClient.Event(Guid.NewGuid().ToString(), instanceId, quantity, at))).Single().Status);
 
     private decimal Taken(string instanceId, DateTimeOffset at) =>
-        _marketplaceUsage.TotalsByHour().GetValueOrDefault((instanceId, UsageHours.Start(at)));
+        _marketplaceUsage.Usage.Snapshot().TotalsByHour().GetValueOrDefault((instanceId, UsageHours.Start(at)));
 
     private Task<MeterStatement> Statement(string instanceId) =>
         _gateway.Services.GetRequiredService<IGrainFactory>().GetUsageMeter(new InstanceAddress(instanceId, Traffic.Live)).GetStatement();
@@ -58,7 +59,7 @@ public sealed class UsagePushTests : IAsyncLifetime
         await Report(first, 1.5m, hour);
         await Report(first, 2m, hour);
         await Report(second, 4m, hour);
-        _marketplaceUsage.Inject(FakeUsageApi.Fault.InternalError, FakeUsageApi.Fault.AnswerTooLate, FakeUsageApi.Fault.InternalError);
+        foreach (var fault in new[] { UsageFault.Error, UsageFault.Timeout, UsageFault.Error }) _marketplaceUsage.Faults.Inject(fault, 1);
 
         _gateway.Clock.Advance(TimeSpan.FromHours(2));
         await Eventually.True(() => Taken(first, hour) == 3.5m && Taken(second, hour) == 4m, "both instances' hour is taken");
@@ -66,10 +67,11 @@ public sealed class UsagePushTests : IAsyncLifetime
         await Report(first, 0.25m, hour);
         await Eventually.True(() => Taken(first, hour) == 3.75m, "the late usage is taken as a correction");
 
-        Assert.Equal(0, _marketplaceUsage.FaultsLeft);
-        Assert.Empty(_marketplaceUsage.ConflictingSns());
-        Assert.Equal(0, _marketplaceUsage.BadSignatures);
-        Assert.True(_marketplaceUsage.Received.Count > 3, "the answer that came too late made the same records arrive twice");
+        Assert.Equal(0, _marketplaceUsage.Faults.Pending);
+        var usage = _marketplaceUsage.Usage.Snapshot();
+        Assert.Empty(usage.Conflicts);
+        Assert.Equal(0, usage.RefusedPushes);
+        Assert.True(usage.Deliveries() > 3, "the answer that came too late made the same records arrive twice");
         var records = (await Statement(first)).Records;
         Assert.Equal([0, 1], records.Select(r => r.Sequence).Order());
         Assert.Equal([3.5m, 0.25m], records.OrderBy(r => r.Sequence).Select(r => r.Value));
@@ -82,7 +84,7 @@ public sealed class UsagePushTests : IAsyncLifetime
     {
         var known = await OpenPayPerUse();
         var unknown = await OpenPayPerUse();
-        _marketplaceUsage.DoNotKnow(unknown);
+        _marketplaceUsage.Faults.DoNotKnow(unknown);
         var hour = Now;
         await Report(known, 1m, hour);
         await Report(unknown, 2m, hour);
@@ -100,11 +102,11 @@ public sealed class UsagePushTests : IAsyncLifetime
         var statement = await admin.GetFromJsonAsync<JsonElement>($"/api/usage/instances/{unknown}");
         Assert.Equal(UsageHours.Start(hour), statement.GetProperty("oldestUnpushedHour").GetDateTimeOffset());
 
-        _marketplaceUsage.Know(unknown);
+        _marketplaceUsage.Faults.Know(unknown);
         var redrive = await admin.PostAsync($"/api/usage/dead-letters/redrive?instanceId={unknown}", null);
         Assert.Equal(1, (await redrive.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("redriven").GetInt32());
         await Eventually.True(() => Taken(unknown, hour) == 2m, "the re-driven record is taken");
-        Assert.Empty(_marketplaceUsage.ConflictingSns());
+        Assert.Empty(_marketplaceUsage.Usage.Snapshot().Conflicts);
     }
 
     [Fact]
@@ -121,16 +123,16 @@ public sealed class UsagePushTests : IAsyncLifetime
         var record = Assert.Single((await Statement(instance)).Records);
         Assert.Contains("21 days", record.LastError);
         Assert.Equal(0m, Taken(instance, hour));
-        Assert.DoesNotContain(_marketplaceUsage.Received, r => r.InstanceId == instance);
+        Assert.DoesNotContain(_marketplaceUsage.Usage.Snapshot().Records, r => r.InstanceId == instance);
     }
 
     [Theory]
-    [InlineData(FakeUsageApi.Fault.AnswerTooLate)]
-    [InlineData(FakeUsageApi.Fault.ResetAfterReceipt)]
-    [InlineData(FakeUsageApi.Fault.InternalError)]
-    public async Task An_old_push_without_a_clear_answer_arrives_once_and_is_held_until_an_operator_decides(FakeUsageApi.Fault fault)
+    [InlineData(UsageFault.Timeout)]
+    [InlineData(UsageFault.Reset)]
+    [InlineData(UsageFault.Error)]
+    public async Task An_old_push_without_a_clear_answer_arrives_once_and_is_held_until_an_operator_decides(UsageFault fault)
     {
-        await using var gateway = new MeteringGateway(_marketplaceUsage.BaseUrl, settings: MeteringGateway.OldPush);
+        await using var gateway = new MeteringGateway(_marketplaceUsage.BaseUrl.ToString(), settings: MeteringGateway.OldPush);
         var marketplace = new V1Client(gateway.CreateClient());
         var seller = new UsageClient(gateway.CreateClient());
         var admin = gateway.CreateClient();
@@ -139,16 +141,16 @@ public sealed class UsagePushTests : IAsyncLifetime
         var instance = opened["instanceId"]!;
         var hour = gateway.Clock.GetUtcNow();
         Assert.Equal("accepted", (await seller.Report(UsageClient.Event(Guid.NewGuid().ToString(), instance, 2m, hour))).Single().Status);
-        _marketplaceUsage.Inject(fault);
+        _marketplaceUsage.Faults.Inject(fault, 1);
 
         gateway.Clock.Advance(TimeSpan.FromHours(2));
         await Eventually.True(async () => (await admin.GetFromJsonAsync<JsonElement>("/api/usage/outbox")).GetProperty("held").GetInt64() == 1, "the record is held");
 
         // Long enough for several push rounds and retry delays: nothing is sent again by itself.
         await Task.Delay(TimeSpan.FromSeconds(1.5));
-        Assert.Equal(0, _marketplaceUsage.FaultsLeft);
-        Assert.Equal(fault == FakeUsageApi.Fault.InternalError ? 0 : 1, _marketplaceUsage.Received.Count(r => r.InstanceId == instance));
-        Assert.Equal(0, _marketplaceUsage.BadSignatures);
+        Assert.Equal(0, _marketplaceUsage.Faults.Pending);
+        Assert.Equal(fault == UsageFault.Error ? 0 : 1, _marketplaceUsage.Usage.Snapshot().Records.Count(r => r.InstanceId == instance));
+        Assert.Equal(0, _marketplaceUsage.Usage.Snapshot().RefusedPushes);
         var statement = await admin.GetFromJsonAsync<JsonElement>($"/api/usage/instances/{instance}");
         var record = Assert.Single(statement.GetProperty("records").EnumerateArray());
         Assert.Equal("held", record.GetProperty("status").GetString());
@@ -157,12 +159,12 @@ public sealed class UsagePushTests : IAsyncLifetime
         Assert.Equal(instance, held.GetProperty("instanceId").GetString());
 
         // The operator looks in the seller console: a record that arrived is marked pushed, one that did not is re-sent.
-        var arrived = _marketplaceUsage.Received.Any(r => r.InstanceId == instance);
+        var arrived = _marketplaceUsage.Usage.Snapshot().Records.Any(r => r.InstanceId == instance);
         var resolved = await admin.PostAsync($"/api/usage/held/{(arrived ? "mark-pushed" : "resend")}?instanceId={instance}", null);
         Assert.Equal(1, (await resolved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("resolved").GetInt32());
         await Eventually.True(async () => (await gateway.Services.GetRequiredService<IGrainFactory>().GetUsageMeter(new InstanceAddress(instance, Traffic.Live)).GetStatement())
             .Records is [{ Status: MeteringRecordStatus.Pushed }], "the record is pushed");
-        Assert.Equal(2m, _marketplaceUsage.Received.Where(r => r.InstanceId == instance).Sum(r => r.UsageValue));
+        Assert.Equal(2m, _marketplaceUsage.Usage.Snapshot().Records.Where(r => r.InstanceId == instance).Sum(r => r.Value()));
         Assert.Equal(0, (await admin.GetFromJsonAsync<JsonElement>("/api/usage/outbox")).GetProperty("held").GetInt64());
     }
 }

@@ -6,6 +6,7 @@ using Provisioning.Grains.Instances;
 using Provisioning.Grains.Orders;
 using Provisioning.Integration.Tests.Postgres;
 using Provisioning.KooGallery;
+using Provisioning.Marketplace.Callbacks;
 using Provisioning.Testing;
 using Provisioning.Grains;
 
@@ -31,7 +32,7 @@ public sealed class V2ClusterTests
     }
 
     private static byte[] NewInstance(string orderId) =>
-        V2Client.Body("newInstance", ("businessId", "b-1"), ("orderId", orderId), ("orderLineId", orderId + "-000001"));
+        V2Marketplace.Body("newInstance", ("businessId", "b-1"), ("orderId", orderId), ("orderLineId", orderId + "-000001"));
 
     [Fact]
     public async Task A_replay_sent_to_another_gateway_of_the_cluster_is_refused()
@@ -40,7 +41,7 @@ public sealed class V2ClusterTests
         await using var first = new PostgresGateway(database);
         await using var second = new PostgresGateway(database);
         var orderId = V1Orders.NewOrderId();
-        var (nonce, timestamp) = (V2Client.NewNonce(), V2Client.Now());
+        var (nonce, timestamp) = (V2Marketplace.NewNonce(), V2Marketplace.Now());
 
         var original = await new V2Client(first.CreateClient()).Send(NewInstance(orderId), nonce, timestamp);
         var replay = await new V2Client(second.CreateClient()).Send(NewInstance(orderId), nonce, timestamp);

@@ -4,6 +4,7 @@ using Provisioning.Integration.Tests.Instances;
 using Provisioning.Integration.Tests.Postgres;
 using Provisioning.KooGallery;
 using Provisioning.KooGallery.Kit;
+using Provisioning.Marketplace.Callbacks;
 using Provisioning.Testing;
 
 namespace Provisioning.Integration.Tests.Tenants;
@@ -15,7 +16,7 @@ public sealed class KitDurabilityTests
     {
         var database = await PostgresServer.CreateMigratedDatabaseAsync("kit");
         var tenantId = Guid.NewGuid().ToString("N");
-        var stamp = KitClient.Stamp();
+        var stamp = KitMarketplace.Stamp();
 
         await using (var before = new PostgresGateway(database))
         {

@@ -1,9 +1,11 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using Provisioning.Grains.Instances;
 using Provisioning.Grains.Usage;
 using Provisioning.Integration.Tests.Postgres;
+using Provisioning.Marketplace.OpenApi;
 using Provisioning.Testing;
 using Xunit.Abstractions;
 using Provisioning.Grains;
@@ -21,7 +23,8 @@ public sealed class MeteringFaultTests(ITestOutputHelper output) : IAsyncLifetim
     /// <summary>Shared by the in-process silos, so the test can close hours by moving "now".</summary>
     private static readonly ShiftedClock Clock = new();
 
-    private FakeUsageApi _marketplace = null!;
+    private readonly ConcurrentQueue<string> _calls = new();
+    private FakeOpenApi _marketplace = null!;
 
     /// <summary>Added after the production configuration, so its clock replaces the system's.</summary>
     private sealed class ShiftedClockSilo : ISiloConfigurator
@@ -29,7 +32,7 @@ public sealed class MeteringFaultTests(ITestOutputHelper output) : IAsyncLifetim
         public void Configure(ISiloBuilder silo) => silo.Services.AddSingleton<TimeProvider>(Clock);
     }
 
-    public async Task InitializeAsync() => _marketplace = await FakeUsageApi.StartAsync(AccessKey);
+    public async Task InitializeAsync() => _marketplace = await TestOpenApi.StartAsync(AccessKey, _calls.Enqueue);
 
     public async Task DisposeAsync() => await _marketplace.DisposeAsync();
 
@@ -40,7 +43,7 @@ public sealed class MeteringFaultTests(ITestOutputHelper output) : IAsyncLifetim
         var builder = KillableCluster.Builder(database, "metering", new Dictionary<string, string>
         {
             ["KooGallery:AccessKey"] = AccessKey,
-            ["KooGallery:OpenApi:BaseUrl"] = _marketplace.BaseUrl,
+            ["KooGallery:OpenApi:BaseUrl"] = _marketplace.BaseUrl.ToString(),
             ["KooGallery:OpenApi:FallbackBaseUrl"] = "",
             ["KooGallery:OpenApi:Timeout"] = "00:00:00.500",
             ["KooGallery:OpenApi:MaxRetries"] = "1",
@@ -79,21 +82,22 @@ public sealed class MeteringFaultTests(ITestOutputHelper output) : IAsyncLifetim
         await cluster.KillSiloAsync(cluster.SecondarySilos[0]);
         await ReportAll(1, Clock.GetUtcNow());
 
-        _marketplace.Inject(FakeUsageApi.Fault.InternalError, FakeUsageApi.Fault.AnswerTooLate, FakeUsageApi.Fault.InternalError, FakeUsageApi.Fault.AnswerTooLate);
+        foreach (var fault in new[] { UsageFault.Error, UsageFault.Timeout, UsageFault.Error, UsageFault.Timeout }) _marketplace.Faults.Inject(fault, 1);
         Clock.Advance(TimeSpan.FromHours(2));
         await WaitForTotals(cluster, instances, ingested);
 
         await ReportAll(2, opened);
         await WaitForTotals(cluster, instances, ingested);
 
-        output.WriteLine(string.Join(Environment.NewLine, _marketplace.CallLog));
-        Assert.Equal(0, _marketplace.FaultsLeft);
-        Assert.Empty(_marketplace.ConflictingSns());
-        Assert.Equal(0, _marketplace.BadSignatures);
-        var distinct = _marketplace.Received.Select(r => r.MeteringSn).Distinct().Count();
-        Assert.True(_marketplace.Received.Count > distinct, "no record arrived twice, so the late answers were not exercised");
+        output.WriteLine(string.Join(Environment.NewLine, _calls));
+        Assert.Equal(0, _marketplace.Faults.Pending);
+        var usage = _marketplace.Usage.Snapshot();
+        Assert.Empty(usage.Conflicts);
+        Assert.Equal(0, usage.RefusedPushes);
+        var distinct = usage.Records.Count;
+        Assert.True(usage.Deliveries() > distinct, "no record arrived twice, so the late answers were not exercised");
         Assert.True(distinct >= 2 * instances.Count, "every instance's hour needs its record and the late usage's correction");
-        output.WriteLine($"{distinct} records ({_marketplace.Received.Count} deliveries in {_marketplace.Calls} calls) carried {ingested.Values.Sum()} units for {instances.Count} instances.");
+        output.WriteLine($"{distinct} records ({usage.Deliveries()} deliveries in {_calls.Count} calls) carried {ingested.Values.Sum()} units for {instances.Count} instances.");
     }
 
     private async Task WaitForTotals(TestCluster cluster, IReadOnlyList<string> instances, IReadOnlyDictionary<(string, DateTimeOffset), decimal> ingested)
@@ -104,7 +108,7 @@ public sealed class MeteringFaultTests(ITestOutputHelper output) : IAsyncLifetim
             await KillableCluster.Surviving(() => cluster.Client.GetUsageMeter(new InstanceAddress(instance, Traffic.Live)).GetStatement());
         }
 
-        await Eventually.True(() => _marketplace.TotalsByHour().OrderBy(t => t.Key).SequenceEqual(ingested.OrderBy(t => t.Key)),
+        await Eventually.True(() => _marketplace.Usage.Snapshot().TotalsByHour().OrderBy(t => t.Key).SequenceEqual(ingested.OrderBy(t => t.Key)),
             "the marketplace has taken exactly what was ingested for every instance", TimeSpan.FromSeconds(60));
     }
 

@@ -2,9 +2,11 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime.Placement;
 using Orleans.TestingHost;
+using Provisioning.Grains;
 using Provisioning.Grains.Instances;
 using Provisioning.Grains.Usage;
 using Provisioning.Integration.Tests.Postgres;
+using Provisioning.Marketplace.OpenApi;
 using Provisioning.Testing;
 using Xunit.Abstractions;
 
@@ -20,14 +22,14 @@ public sealed class UnstagedAfterCrashTests(ITestOutputHelper output) : IAsyncLi
 
     private static readonly ShiftedClock Clock = new();
 
-    private FakeUsageApi _marketplace = null!;
+    private FakeOpenApi _marketplace = null!;
 
     private sealed class ShiftedClockSilo : ISiloConfigurator
     {
         public void Configure(ISiloBuilder silo) => silo.Services.AddSingleton<TimeProvider>(Clock);
     }
 
-    public async Task InitializeAsync() => _marketplace = await FakeUsageApi.StartAsync(AccessKey);
+    public async Task InitializeAsync() => _marketplace = await TestOpenApi.StartAsync(AccessKey);
 
     public async Task DisposeAsync() => await _marketplace.DisposeAsync();
 
@@ -38,7 +40,7 @@ public sealed class UnstagedAfterCrashTests(ITestOutputHelper output) : IAsyncLi
         var builder = KillableCluster.Builder(database, "unstaged", new Dictionary<string, string>
         {
             ["KooGallery:AccessKey"] = AccessKey,
-            ["KooGallery:OpenApi:BaseUrl"] = _marketplace.BaseUrl,
+            ["KooGallery:OpenApi:BaseUrl"] = _marketplace.BaseUrl.ToString(),
             ["KooGallery:OpenApi:FallbackBaseUrl"] = "",
             // Only the push grain can stage the hour in time: the meter's own timer would run in an hour.
             ["Usage:StagePeriod"] = "01:00:00",
@@ -53,12 +55,12 @@ public sealed class UnstagedAfterCrashTests(ITestOutputHelper output) : IAsyncLi
         Clock.Advance(UsageHours.Start(now).AddMinutes(80) - now);
 
         var management = cluster.Client.GetGrain<IManagementGrain>(0);
-        var pusher = cluster.Client.GetGrain<IUsagePushGrain>(IUsagePushGrain.Key);
+        var pusher = cluster.Client.GetUsagePush();
         await pusher.GetSummary();
         var pusherSilo = await management.GetActivationAddress(pusher);
         var victim = cluster.Silos.First(silo => !silo.SiloAddress.Equals(pusherSilo));
         var instance = await OpenOn(victim, cluster);
-        var meter = cluster.Client.GetGrain<IUsageMeterGrain>(new InstanceAddress(instance, Traffic.Live).GrainKey);
+        var meter = cluster.Client.GetUsageMeter(new InstanceAddress(instance, Traffic.Live));
         Assert.Equal(victim.SiloAddress, await management.GetActivationAddress(meter));
 
         var hour = UsageHours.Start(Clock.GetUtcNow());
@@ -74,7 +76,7 @@ public sealed class UnstagedAfterCrashTests(ITestOutputHelper output) : IAsyncLi
         Assert.Equal(hour, summary.OldestUnpushedHour);
         Assert.Contains((summary.UnstagedHours, summary.Pending), new[] { (1L, 0L), (0L, 1L) });
 
-        await Eventually.True(() => _marketplace.TotalsByHour().GetValueOrDefault((instance, hour)) == 3.75m,
+        await Eventually.True(() => _marketplace.Usage.Snapshot().TotalsByHour().GetValueOrDefault((instance, hour)) == 3.75m,
             "the unstaged hour reaches the marketplace", TimeSpan.FromSeconds(30));
         await Eventually.True(async () => await pusher.GetSummary() == new OutboxSummary(0, 0, null, 0, 0),
             "the outbox is clear once the hour is pushed", TimeSpan.FromSeconds(10));

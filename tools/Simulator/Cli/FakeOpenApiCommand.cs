@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using Provisioning.Simulator.OpenApi;
+using Provisioning.Marketplace.OpenApi;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,4 +1,4 @@
-using Provisioning.Simulator.OpenApi;
+using Provisioning.Marketplace.OpenApi;
 using Provisioning.Simulator.Reporting;
 using Provisioning.Simulator.Running;
 using Provisioning.Simulator.Scenarios;

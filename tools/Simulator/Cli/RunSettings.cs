@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using Provisioning.Simulator.Marketplace;
+using Provisioning.Marketplace.Callbacks;
 using Provisioning.Simulator.Running;
 using Provisioning.Simulator.Scenarios;
 using Spectre.Console;

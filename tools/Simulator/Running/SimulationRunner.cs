@@ -1,6 +1,6 @@
 using Provisioning.KooGallery.Kit;
-using Provisioning.Simulator.Marketplace;
-using Provisioning.Simulator.OpenApi;
+using Provisioning.Marketplace.Callbacks;
+using Provisioning.Marketplace.OpenApi;
 using Provisioning.Simulator.Scenarios;
 using Provisioning.Simulator.Seller;
 

@@ -1,4 +1,4 @@
-using Provisioning.Simulator.Marketplace;
+using Provisioning.Marketplace.Callbacks;
 
 namespace Provisioning.Simulator.Scenarios;
 

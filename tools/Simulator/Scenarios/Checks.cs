@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Provisioning.KooGallery;
-using Provisioning.Simulator.Marketplace;
+using Provisioning.Marketplace.Callbacks;
 
 namespace Provisioning.Simulator.Scenarios;
 

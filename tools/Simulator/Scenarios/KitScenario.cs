@@ -1,6 +1,6 @@
 using Provisioning.KooGallery;
 using Provisioning.KooGallery.Kit;
-using Provisioning.Simulator.Marketplace;
+using Provisioning.Marketplace.Callbacks;
 
 namespace Provisioning.Simulator.Scenarios;
 

@@ -1,5 +1,5 @@
 using Provisioning.KooGallery;
-using Provisioning.Simulator.Marketplace;
+using Provisioning.Marketplace.Callbacks;
 
 namespace Provisioning.Simulator.Scenarios;
 

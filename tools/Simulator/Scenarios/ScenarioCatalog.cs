@@ -1,5 +1,5 @@
 using Provisioning.KooGallery.Kit;
-using Provisioning.Simulator.OpenApi;
+using Provisioning.Marketplace.OpenApi;
 
 namespace Provisioning.Simulator.Scenarios;
 

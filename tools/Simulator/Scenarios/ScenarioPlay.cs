@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Provisioning.Simulator.Marketplace;
-using Provisioning.Simulator.OpenApi;
+using Provisioning.Marketplace.Callbacks;
+using Provisioning.Marketplace.OpenApi;
 using Provisioning.Simulator.Seller;
 
 namespace Provisioning.Simulator.Scenarios;

@@ -1,6 +1,6 @@
 using Provisioning.KooGallery;
-using Provisioning.Simulator.Marketplace;
-using Provisioning.Simulator.OpenApi;
+using Provisioning.Marketplace.Callbacks;
+using Provisioning.Marketplace.OpenApi;
 
 namespace Provisioning.Simulator.Scenarios;
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Provisioning.Gateway.SellerApi;
 using Provisioning.KooGallery;
 using Provisioning.KooGallery.Kit;
+using Provisioning.Marketplace.Callbacks;
 using Provisioning.Testing;
 
 namespace Provisioning.Gateway.Tests.KooGallery.Kit;
@@ -27,14 +28,14 @@ public sealed class KitSyncTests(GatewayFactory factory)
     private static object Tenant(string tenantId, string instanceId, int flag = 1) => new
     {
         instanceId, orderId = instanceId == "" ? "" : "CS1906666666ABCDE", tenantId, tenantCode = "huawei", name = "huaiweitest",
-        domainName = "https://example.tenantaccount.com", flag, testFlag = 0, timeStamp = KitClient.Stamp(),
+        domainName = "https://example.tenantaccount.com", flag, testFlag = 0, timeStamp = KitMarketplace.Stamp(),
     };
 
     private static object Users(string tenantId, IEnumerable<object> users, DateTimeOffset syncTime, int flag = 1, bool asString = false) => new
     {
         instanceId = "i-1", tenantId, appId = "app-1",
         userList = asString ? (object)JsonSerializer.Serialize(users) : users,
-        currentSyncTime = KitClient.Stamp(syncTime), flag, testFlag = 0, timeStamp = KitClient.Stamp(),
+        currentSyncTime = KitMarketplace.Stamp(syncTime), flag, testFlag = 0, timeStamp = KitMarketplace.Stamp(),
     };
 
     private static object User(string userName, string name = "Zhang San", string role = "user") =>
@@ -49,10 +50,10 @@ public sealed class KitSyncTests(GatewayFactory factory)
         Assert.Equal(ResultCodes.Success, (await _v1.Sync("applicationSync", new
         {
             instanceId = "", tenantId, appId = "app-1", clientId = "NzZeWuiJa91dPSRdZQChMaz", clientSecret = KitClient.EncryptSecret("s3cret-of-the-app"),
-            flag = 1, testFlag = 0, timeStamp = KitClient.Stamp(),
+            flag = 1, testFlag = 0, timeStamp = KitMarketplace.Stamp(),
         })).ResultCode);
         var orgInfo = "[{orgCode:\"00000001\", name:\"Product\", parentCode:\"265789314\"},{orgCode:\"00000002\", name:\"QA\", parentCode:\"00000001\"}]";
-        Assert.Equal(ResultCodes.Success, (await _v1.Sync("allOrgSync", new { instanceId = "", tenantId, orgInfo, testFlag = 0, timeStamp = KitClient.Stamp() })).ResultCode);
+        Assert.Equal(ResultCodes.Success, (await _v1.Sync("allOrgSync", new { instanceId = "", tenantId, orgInfo, testFlag = 0, timeStamp = KitMarketplace.Stamp() })).ResultCode);
 
         var tenant = await Seller(GatewayFactory.SellerAdminKey).GetFromJsonAsync<TenantView>($"/api/tenants/{tenantId}?includeSecrets=true");
         Assert.True(tenant!.BoundBySeller);
@@ -66,7 +67,7 @@ public sealed class KitSyncTests(GatewayFactory factory)
     {
         var tenantId = NewTenantId();
         await _v2.Sync("tenantSync", Tenant(tenantId, "i-1"));
-        await _v2.Sync("allOrgSync", new { instanceId = "i-1", tenantId, orgInfoList = new[] { new { orgCode = "10001", orgName = "R&D", parentCode = "" } }, testFlag = 0, timeStamp = KitClient.Stamp() });
+        await _v2.Sync("allOrgSync", new { instanceId = "i-1", tenantId, orgInfoList = new[] { new { orgCode = "10001", orgName = "R&D", parentCode = "" } }, testFlag = 0, timeStamp = KitMarketplace.Stamp() });
 
         var granted = await _v2.Sync("authSync", Users(tenantId, Enumerable.Range(0, 500).Select(i => User($"user{i:D3}", role: i == 0 ? "admin" : "user")), DateTimeOffset.UtcNow));
 
@@ -102,7 +103,7 @@ public sealed class KitSyncTests(GatewayFactory factory)
         var answer = await _v2.Sync("applicationSync", new
         {
             instanceId = "i-1", tenantId, appId = "app-1", clientId = "c", clientSecret = Convert.ToBase64String(new byte[384]),
-            flag = 1, testFlag = 0, timeStamp = KitClient.Stamp(),
+            flag = 1, testFlag = 0, timeStamp = KitMarketplace.Stamp(),
         });
 
         Assert.Equal(ResultCodes.InternalError, answer.ResultCode);
@@ -155,7 +156,7 @@ public sealed class KitSyncTests(GatewayFactory factory)
 
         await _v2.Sync("tenantSync", new
         {
-            instanceId = "", orderId = "", tenantId, tenantCode = "huawei", name = "debug", domainName = "https://x", flag = 1, testFlag = 1, timeStamp = KitClient.Stamp(),
+            instanceId = "", orderId = "", tenantId, tenantCode = "huawei", name = "debug", domainName = "https://x", flag = 1, testFlag = 1, timeStamp = KitMarketplace.Stamp(),
         });
 
         Assert.Equal(HttpStatusCode.NotFound, (await Seller().GetAsync($"/api/tenants/{tenantId}")).StatusCode);

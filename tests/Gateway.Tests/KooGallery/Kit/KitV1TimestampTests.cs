@@ -1,5 +1,6 @@
 using Provisioning.KooGallery;
 using Provisioning.KooGallery.Kit;
+using Provisioning.Marketplace.Callbacks;
 using Provisioning.Testing;
 
 namespace Provisioning.Gateway.Tests.KooGallery.Kit;
@@ -25,10 +26,10 @@ public sealed class KitV1TimestampTests
         await using var gateway = new GatewayFactory();
         var kit = new KitClient(gateway.CreateClient(), KitGeneration.V1);
 
-        var stale = await kit.Sync("tenantSync", TenantSync(KitClient.Stamp(DateTimeOffset.UtcNow.AddDays(-2))));
-        var future = await kit.Sync("tenantSync", TenantSync(KitClient.Stamp(DateTimeOffset.UtcNow.AddDays(2))));
+        var stale = await kit.Sync("tenantSync", TenantSync(KitMarketplace.Stamp(DateTimeOffset.UtcNow.AddDays(-2))));
+        var future = await kit.Sync("tenantSync", TenantSync(KitMarketplace.Stamp(DateTimeOffset.UtcNow.AddDays(2))));
         var garbled = await kit.Sync("tenantSync", TenantSync("2026-11-30T10:00:00Z"));
-        var fresh = await kit.Sync("tenantSync", TenantSync(KitClient.Stamp(DateTimeOffset.UtcNow.AddHours(-8))));
+        var fresh = await kit.Sync("tenantSync", TenantSync(KitMarketplace.Stamp(DateTimeOffset.UtcNow.AddHours(-8))));
 
         Assert.Equal((ResultCodes.AuthenticationFailed, "timeStamp is more than 1.00:00:00 away from the server clock"), (stale.ResultCode, stale.ResultMsg));
         Assert.Equal(ResultCodes.AuthenticationFailed, future.ResultCode);

@@ -10,6 +10,7 @@ using Provisioning.Gateway.KooGallery;
 using Provisioning.Grains;
 using Provisioning.KooGallery;
 using Provisioning.KooGallery.Kit;
+using Provisioning.Marketplace.Callbacks;
 using Provisioning.Testing;
 
 namespace Provisioning.Gateway.Tests.KooGallery.Pipeline;
@@ -100,7 +101,7 @@ public sealed class CallbackLogTests
         Assert.Equal(ResultCodes.Success, (await kit.Sync("applicationSync", new
         {
             instanceId, tenantId = Guid.NewGuid().ToString("N"), appId = "app-1", clientId = "client-1",
-            clientSecret = KitClient.EncryptSecret("client-secret-value"), flag = 1, testFlag = 0, timeStamp = KitClient.Stamp(),
+            clientSecret = KitClient.EncryptSecret("client-secret-value"), flag = 1, testFlag = 0, timeStamp = KitMarketplace.Stamp(),
         })).ResultCode);
 
         var callbackLines = gateway.Log.Where(r => r.Category == typeof(CallbackRunner).FullName).Select(r => r.Message).ToList();

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Provisioning.Grains.Instances;
 using Provisioning.KooGallery;
+using Provisioning.Marketplace.Callbacks;
 using Provisioning.Testing;
 using Provisioning.Grains;
 
@@ -13,7 +14,7 @@ public sealed class V2BadInputTests(GatewayFactory factory)
     private readonly V2Client _marketplace = new(factory.CreateClient());
 
     private static byte[] NewInstanceBody(string orderId) =>
-        V2Client.Body("newInstance", ("businessId", "b-1"), ("orderId", orderId), ("orderLineId", orderId + "-000001"));
+        V2Marketplace.Body("newInstance", ("businessId", "b-1"), ("orderId", orderId), ("orderLineId", orderId + "-000001"));
 
     private async Task AssertNeverProvisioned(string orderId)
     {
@@ -25,8 +26,8 @@ public sealed class V2BadInputTests(GatewayFactory factory)
     public async Task A_replayed_nonce_is_refused_and_changes_nothing()
     {
         var orderId = V1Orders.NewOrderId();
-        var (nonce, timestamp) = (V2Client.NewNonce(), V2Client.Now());
-        await _marketplace.Send(V2Client.Body("queryInstance", ("instanceId", "x")), nonce, timestamp);
+        var (nonce, timestamp) = (V2Marketplace.NewNonce(), V2Marketplace.Now());
+        await _marketplace.Send(V2Marketplace.Body("queryInstance", ("instanceId", "x")), nonce, timestamp);
 
         var replay = await _marketplace.Send(NewInstanceBody(orderId), nonce, timestamp);
 
@@ -38,8 +39,8 @@ public sealed class V2BadInputTests(GatewayFactory factory)
     [Fact]
     public async Task The_exact_same_request_sent_twice_is_refused_the_second_time()
     {
-        var body = V2Client.Body("queryInstance", ("instanceId", "x"));
-        var (nonce, timestamp) = (V2Client.NewNonce(), V2Client.Now());
+        var body = V2Marketplace.Body("queryInstance", ("instanceId", "x"));
+        var (nonce, timestamp) = (V2Marketplace.NewNonce(), V2Marketplace.Now());
         var signature = V2Signature.Compute(body, GatewayFactory.AccessKey, nonce, timestamp);
 
         Assert.Equal(ResultCodes.Success, (await _marketplace.SendSigned(body, signature, nonce, timestamp)).ResultCode);
@@ -65,7 +66,7 @@ public sealed class V2BadInputTests(GatewayFactory factory)
     {
         var orderId = V1Orders.NewOrderId();
         var body = NewInstanceBody(orderId);
-        var (nonce, timestamp) = (V2Client.NewNonce(), V2Client.Now());
+        var (nonce, timestamp) = (V2Marketplace.NewNonce(), V2Marketplace.Now());
         var signature = V2Signature.Compute(body, GatewayFactory.AccessKey, nonce, timestamp);
         var tampered = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(body).Replace(orderId, orderId + "X"));
 
@@ -81,7 +82,7 @@ public sealed class V2BadInputTests(GatewayFactory factory)
     {
         var orderId = V1Orders.NewOrderId();
         var signed = NewInstanceBody(orderId);
-        var (nonce, timestamp) = (V2Client.NewNonce(), V2Client.Now());
+        var (nonce, timestamp) = (V2Marketplace.NewNonce(), V2Marketplace.Now());
         var signature = V2Signature.Compute(signed, GatewayFactory.AccessKey, nonce, timestamp);
         var reordered = Encoding.UTF8.GetBytes($"{{\"orderLineId\":\"{orderId}-000001\",\"orderId\":\"{orderId}\",\"businessId\":\"b-1\",\"activity\":\"newInstance\"}}");
 
@@ -95,7 +96,7 @@ public sealed class V2BadInputTests(GatewayFactory factory)
     public async Task A_request_signed_with_another_key_is_refused()
     {
         var orderId = V1Orders.NewOrderId();
-        var (nonce, timestamp) = (V2Client.NewNonce(), V2Client.Now());
+        var (nonce, timestamp) = (V2Marketplace.NewNonce(), V2Marketplace.Now());
         var forged = V2Signature.Compute(NewInstanceBody(orderId), "not-the-access-key", nonce, timestamp);
 
         var answer = await _marketplace.SendSigned(NewInstanceBody(orderId), forged, nonce, timestamp);
@@ -110,8 +111,8 @@ public sealed class V2BadInputTests(GatewayFactory factory)
     [InlineData("nonce")]
     public async Task Missing_authentication_parameters_are_named(string missing)
     {
-        var body = V2Client.Body("queryInstance", ("instanceId", "x"));
-        var (nonce, timestamp) = (V2Client.NewNonce(), V2Client.Now());
+        var body = V2Marketplace.Body("queryInstance", ("instanceId", "x"));
+        var (nonce, timestamp) = (V2Marketplace.NewNonce(), V2Marketplace.Now());
         var signature = V2Signature.Compute(body, GatewayFactory.AccessKey, nonce, timestamp);
 
         var answer = await _marketplace.SendSigned(body, missing == "signature" ? null : signature, missing == "nonce" ? null : nonce, missing == "timestamp" ? null : timestamp);
@@ -149,7 +150,7 @@ public sealed class V2BadInputTests(GatewayFactory factory)
     [Fact]
     public async Task An_oversized_body_is_refused_unread()
     {
-        var answer = await _marketplace.Send(V2Client.Body("queryInstance", ("instanceId", new string('x', 70_000))));
+        var answer = await _marketplace.Send(V2Marketplace.Body("queryInstance", ("instanceId", new string('x', 70_000))));
 
         Assert.Equal(ResultCodes.InvalidParameter, answer.ResultCode);
         Assert.Contains("larger than", answer.ResultMsg);

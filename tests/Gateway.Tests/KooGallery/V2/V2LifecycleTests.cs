@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Provisioning.Grains.Instances;
 using Provisioning.KooGallery;
+using Provisioning.Marketplace.Callbacks;
 using Provisioning.Testing;
 using Provisioning.Grains;
 
@@ -116,7 +117,7 @@ public sealed class V2LifecycleTests(GatewayFactory factory)
     [Fact]
     public async Task A_timestamp_in_seconds_is_accepted()
     {
-        var body = V2Client.Body("queryInstance", ("instanceId", "x"));
+        var body = V2Marketplace.Body("queryInstance", ("instanceId", "x"));
 
         var answer = await _marketplace.Send(body, timestamp: DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString());
 
@@ -126,8 +127,8 @@ public sealed class V2LifecycleTests(GatewayFactory factory)
     [Fact]
     public async Task A_lowercase_signature_is_accepted()
     {
-        var body = V2Client.Body("queryInstance", ("instanceId", "x"));
-        var (nonce, timestamp) = (V2Client.NewNonce(), V2Client.Now());
+        var body = V2Marketplace.Body("queryInstance", ("instanceId", "x"));
+        var (nonce, timestamp) = (V2Marketplace.NewNonce(), V2Marketplace.Now());
 
         var answer = await _marketplace.SendSigned(body, V2Signature.Compute(body, GatewayFactory.AccessKey, nonce, timestamp).ToLowerInvariant(), nonce, timestamp);
 

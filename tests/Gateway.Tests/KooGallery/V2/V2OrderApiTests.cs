@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Provisioning.Grains.Instances;
 using Provisioning.KooGallery;
+using Provisioning.Marketplace.OpenApi;
 using Provisioning.Testing;
 using Provisioning.Grains;
 
@@ -9,7 +10,7 @@ namespace Provisioning.Gateway.Tests.KooGallery.V2;
 /// <summary>V2 provisioning through the real order query client, signed with AK/SK, against a simulated KooGallery API.</summary>
 public sealed class V2OrderApiTests : IAsyncLifetime
 {
-    private FakeOrderApi _api = null!;
+    private FakeOpenApi _api = null!;
     private OrderApiGateway _gateway = null!;
 
     private sealed class OrderApiGateway(string apiBaseUrl) : GatewayFactory
@@ -20,16 +21,16 @@ public sealed class V2OrderApiTests : IAsyncLifetime
         {
             ["KooGallery:OpenApi:BaseUrl"] = apiBaseUrl,
             ["KooGallery:OpenApi:FallbackBaseUrl"] = "",
-            ["KooGallery:OpenApi:AccessKeyId"] = FakeOrderApi.AccessKeyId,
-            ["KooGallery:OpenApi:SecretAccessKey"] = FakeOrderApi.SecretAccessKey,
+            ["KooGallery:OpenApi:AccessKeyId"] = TestOpenApi.AccessKeyId,
+            ["KooGallery:OpenApi:SecretAccessKey"] = TestOpenApi.SecretAccessKey,
             ["KooGallery:ProvisioningBudget"] = "00:00:01",
         };
     }
 
     public async Task InitializeAsync()
     {
-        _api = await FakeOrderApi.StartAsync();
-        _gateway = new OrderApiGateway(_api.BaseUrl);
+        _api = await TestOpenApi.StartAsync();
+        _gateway = new OrderApiGateway(_api.BaseUrl.ToString());
     }
 
     public async Task DisposeAsync()
@@ -40,11 +41,16 @@ public sealed class V2OrderApiTests : IAsyncLifetime
 
     private static (string, object?)[] Line(string orderId) => [("businessId", "b-1"), ("orderId", orderId), ("orderLineId", orderId + "-000001")];
 
+    /// <summary>One periodic order line, in the shape of the spec's example.</summary>
+    private static OrderScript Order(string orderId, string sku = "sku-from-api", int linearValue = 10) =>
+        new(OrderScript.Period, [orderId + "-000001"], "00301-123456-0--0", sku, linearValue,
+            ExpireTime: new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero), CustomerId: $"cust-{orderId}");
+
     [Fact]
     public async Task NewInstance_opens_what_the_signed_order_query_returned()
     {
         var orderId = V1Orders.NewOrderId();
-        _api.Script(orderId, () => Task.FromResult(FakeOrderApi.Order(orderId, sku: "sku-gold", linearValue: 25)));
+        _api.Orders.Script(orderId, Order(orderId, sku: "sku-gold", linearValue: 25));
 
         var opened = await new V2Client(_gateway.CreateClient()).Call("newInstance", Line(orderId));
 
@@ -55,7 +61,7 @@ public sealed class V2OrderApiTests : IAsyncLifetime
         Assert.Equal(ChargingMode.Periodic, stored.Plan.ChargingMode);
         Assert.Equal($"cust-{orderId}", stored.Buyer!.CustomerId);
         Assert.Equal(new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero), stored.ExpiresAt);
-        Assert.Equal([(orderId, true)], _api.Requests.Where(r => r.OrderId == orderId));
+        Assert.Equal(new OrderTrace(Queries: 1, BadSignatures: 0), _api.Orders.Trace(orderId));
     }
 
     [Fact]
@@ -63,7 +69,7 @@ public sealed class V2OrderApiTests : IAsyncLifetime
     {
         var orderId = V1Orders.NewOrderId();
         var release = new TaskCompletionSource();
-        _api.Script(orderId, async () => { await release.Task; return FakeOrderApi.Order(orderId); });
+        _api.Orders.Script(orderId, Order(orderId), release.Task);
         var marketplace = new V2Client(_gateway.CreateClient());
 
         var accepted = await marketplace.Call("newInstance", Line(orderId));
@@ -100,6 +106,6 @@ public sealed class V2OrderApiTests : IAsyncLifetime
 
         Assert.Equal(ResultCodes.InProgress, answer.ResultCode);
         Assert.Contains("MKT.9001", answer.ResultMsg);
-        Assert.DoesNotContain(FakeOrderApi.SecretAccessKey, answer.ResultMsg);
+        Assert.DoesNotContain(TestOpenApi.SecretAccessKey, answer.ResultMsg);
     }
 }

@@ -1,0 +1,36 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace Provisioning.Marketplace.OpenApi;
+
+/// <summary>Drives a fake open API, in this process or another, through its <c>/simulator</c> control API.</summary>
+public sealed class FakeOpenApiControl(HttpClient http)
+{
+    /// <summary>Registers what the order query answers for <paramref name="orderId"/>.</summary>
+    public async Task Script(string orderId, OrderScript script)
+    {
+        using var response = await http.PutAsJsonAsync($"{ControlEndpoints.Prefix}/orders/{Uri.EscapeDataString(orderId)}", script, ControlJson.Options);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>How the order was queried, or null when the fake does not know it.</summary>
+    public async Task<OrderTrace?> Trace(string orderId)
+    {
+        using var response = await http.GetAsync($"{ControlEndpoints.Prefix}/orders/{Uri.EscapeDataString(orderId)}");
+        if (response.StatusCode == HttpStatusCode.NotFound) return null;
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<OrderTrace>(ControlJson.Options);
+    }
+
+    /// <summary>The usage received so far.</summary>
+    public async Task<UsageSnapshot> Usage() =>
+        await http.GetFromJsonAsync<UsageSnapshot>($"{ControlEndpoints.Prefix}/usage", ControlJson.Options)
+        ?? throw new HttpRequestException("the fake open API answered no usage");
+
+    /// <summary>Makes the next <paramref name="count"/> usage pushes fail with <paramref name="fault"/>.</summary>
+    public async Task InjectUsageFaults(UsageFault fault, int count)
+    {
+        using var response = await http.PostAsJsonAsync($"{ControlEndpoints.Prefix}/usage/faults", new UsageFaultRequest(fault, count), ControlJson.Options);
+        response.EnsureSuccessStatusCode();
+    }
+}
