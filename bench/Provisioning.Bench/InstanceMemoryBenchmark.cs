@@ -5,8 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
-using Provisioning.Grains.Instances;
 using Provisioning.Grains;
+using Provisioning.Grains.Instances;
 using Provisioning.Infrastructure.Hosting;
 
 namespace Provisioning.Bench;

@@ -1,8 +1,8 @@
+using Provisioning.Grains;
 using Provisioning.Grains.Instances;
 using Provisioning.Grains.Usage;
 using Provisioning.KooGallery;
 using Provisioning.KooGallery.Responses;
-using Provisioning.Grains;
 
 namespace Provisioning.Gateway.KooGallery;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
+using Provisioning.Grains;
 using Provisioning.Grains.Replay;
 using Provisioning.KooGallery;
-using Provisioning.Grains;
 
 namespace Provisioning.Gateway.KooGallery;
 

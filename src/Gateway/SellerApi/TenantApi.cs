@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Provisioning.Grains;
 using Provisioning.Grains.Instances;
 using Provisioning.Grains.Tenants;
 using Provisioning.KooGallery.Kit;
-using Provisioning.Grains;
 
 namespace Provisioning.Gateway.SellerApi;
 

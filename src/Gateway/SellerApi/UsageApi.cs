@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Provisioning.Grains;
 using Provisioning.Grains.Instances;
 using Provisioning.Grains.Usage;
-using Provisioning.Grains;
 
 namespace Provisioning.Gateway.SellerApi;
 

@@ -1,12 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using System.Text;
 using System.Text.Json;
+using Provisioning.Grains;
 using Provisioning.Grains.Instances;
 using Provisioning.KooGallery;
 using Provisioning.KooGallery.Kit;
 using Provisioning.Marketplace.Callbacks;
 using Provisioning.Testing;
-using Provisioning.Grains;
 
 namespace Provisioning.Gateway.Tests.KooGallery;
 

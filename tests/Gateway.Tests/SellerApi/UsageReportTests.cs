@@ -2,11 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Provisioning.Grains;
 using Provisioning.Grains.Instances;
 using Provisioning.Grains.Usage;
 using Provisioning.KooGallery;
 using Provisioning.Testing;
-using Provisioning.Grains;
 
 namespace Provisioning.Gateway.Tests.SellerApi;
 

@@ -1,7 +1,7 @@
+using Provisioning.Grains;
 using Provisioning.Grains.Instances;
 using Provisioning.Grains.Tenants;
 using Provisioning.Testing;
-using Provisioning.Grains;
 
 namespace Provisioning.Grains.Tests.Tenants;
 

@@ -1,10 +1,10 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Provisioning.Grains;
 using Provisioning.Grains.Instances;
 using Provisioning.Integration.Tests.Postgres;
 using Xunit.Abstractions;
-using Provisioning.Grains;
 
 namespace Provisioning.Integration.Tests.Instances;
 

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using Provisioning.Grains;
 using Provisioning.Grains.Instances;
 using Provisioning.Integration.Tests.Postgres;
 using Provisioning.KooGallery;
 using Provisioning.Testing;
-using Provisioning.Grains;
 
 namespace Provisioning.Integration.Tests.Instances;
 

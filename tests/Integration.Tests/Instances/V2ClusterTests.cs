@@ -2,13 +2,13 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
+using Provisioning.Grains;
 using Provisioning.Grains.Instances;
 using Provisioning.Grains.Orders;
 using Provisioning.Integration.Tests.Postgres;
 using Provisioning.KooGallery;
 using Provisioning.Marketplace.Callbacks;
 using Provisioning.Testing;
-using Provisioning.Grains;
 
 namespace Provisioning.Integration.Tests.Instances;
 

@@ -2,13 +2,13 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
+using Provisioning.Grains;
 using Provisioning.Grains.Instances;
 using Provisioning.Grains.Usage;
 using Provisioning.Integration.Tests.Postgres;
 using Provisioning.Marketplace.OpenApi;
 using Provisioning.Testing;
 using Xunit.Abstractions;
-using Provisioning.Grains;
 
 namespace Provisioning.Integration.Tests.Usage;
 

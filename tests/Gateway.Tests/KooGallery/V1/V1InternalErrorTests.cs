@@ -1,8 +1,8 @@
-using Provisioning.Grains;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
+using Provisioning.Grains;
 using Provisioning.Grains.Instances;
 using Provisioning.KooGallery;
 using Provisioning.Testing;

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Provisioning.Grains;
 using Provisioning.Grains.Instances;
 using Provisioning.KooGallery;
 using Provisioning.Testing;
-using Provisioning.Grains;
 
 namespace Provisioning.Gateway.Tests.KooGallery.V1;
 

@@ -1,10 +1,10 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Provisioning.Grains;
 using Provisioning.Grains.Instances;
 using Provisioning.KooGallery;
 using Provisioning.Marketplace.Callbacks;
 using Provisioning.Testing;
-using Provisioning.Grains;
 
 namespace Provisioning.Gateway.Tests.KooGallery.V2;
 
