@@ -43,7 +43,7 @@ internal sealed class CallbackRunner(CallbackMetrics metrics, IOptions<KooGaller
             };
             if (failure is not null && cancellationToken.IsCancellationRequested) reason += " (the caller had disconnected)";
             answer = Answer.Result(ResultCodes.InternalError, $"internal error, please retry (trace {traceId})");
-            ObserveLateFailure(work, call, traceId);
+            if (!work.IsCompleted) ObserveLateFailure(work, call, traceId);
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started);

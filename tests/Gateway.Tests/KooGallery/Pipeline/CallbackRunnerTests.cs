@@ -53,6 +53,21 @@ public sealed class CallbackRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_call_that_fails_after_its_000005_was_sent_is_logged_once_it_fails()
+    {
+        var late = new TaskCompletionSource<Answer>();
+        await Runner(TimeSpan.FromMilliseconds(100)).RunAsync(Call(), Known, Doing(() => late.Task), CancellationToken.None);
+        Assert.Single(_log.Collector.GetSnapshot());
+
+        late.SetException(new DatabaseFailureException("database unavailable: 08006: connection lost"));
+
+        var after = _log.LatestRecord;
+        Assert.Equal(LogLevel.Warning, after.Level);
+        Assert.Contains("failed after it was answered", after.Message);
+        Assert.Equal("database unavailable: 08006: connection lost", after.Exception!.Message);
+    }
+
+    [Fact]
     public async Task A_failure_after_the_caller_disconnected_is_answered_and_logged_not_thrown()
     {
         using var disconnected = new CancellationTokenSource();
@@ -87,8 +102,9 @@ public sealed class CallbackRunnerTests : IDisposable
 
         Assert.Equal(ResultCodes.InternalError, code);
         Assert.DoesNotContain("57P01", message);
-        Assert.Contains("database unavailable: 57P01: terminating connection due to administrator command", _log.LatestRecord.Message);
-        Assert.Same(failure, _log.LatestRecord.Exception);
+        var line = Assert.Single(_log.Collector.GetSnapshot());
+        Assert.Contains("database unavailable: 57P01: terminating connection due to administrator command", line.Message);
+        Assert.Same(failure, line.Exception);
     }
 
     [Fact]
