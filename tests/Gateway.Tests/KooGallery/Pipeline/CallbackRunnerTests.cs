@@ -8,6 +8,7 @@ using Provisioning.Gateway.Telemetry;
 using Provisioning.Grains.Instances;
 using Provisioning.Grains.Storage;
 using Provisioning.KooGallery;
+using Provisioning.Testing;
 
 namespace Provisioning.Gateway.Tests.KooGallery.Pipeline;
 
@@ -61,6 +62,8 @@ public sealed class CallbackRunnerTests : IDisposable
 
         late.SetException(new DatabaseFailureException("database unavailable: 08006: connection lost"));
 
+        // The late failure is logged by a continuation, which may run on another thread.
+        await Eventually.True(() => _log.Collector.Count == 2, "the late failure is logged");
         var after = _log.LatestRecord;
         Assert.Equal(LogLevel.Warning, after.Level);
         Assert.Contains("failed after it was answered", after.Message);
