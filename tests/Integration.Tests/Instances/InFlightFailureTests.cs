@@ -15,7 +15,12 @@ public sealed class InFlightFailureTests(ITestOutputHelper output)
     {
         var database = await PostgresServer.CreateMigratedDatabaseAsync("inflight");
         using var silo = await SiloProcess.StartAsync(database, within: TimeSpan.FromSeconds(60));
-        await using var gateway = new ClientModeGateway(database);
+        // A callback timeout well under the marketplace's 5 s leaves the test a margin on a loaded machine.
+        await using var gateway = new ClientModeGateway(database, new Dictionary<string, string?>
+        {
+            ["KooGallery:CallbackTimeout"] = "00:00:02",
+            ["KooGallery:ProvisioningBudget"] = "00:00:01",
+        });
         var marketplace = new V1Client(gateway.CreateClient());
         Assert.Equal(ResultCodes.Success, (await marketplace.Call("newInstance", V1Orders.NewInstance(V1Orders.NewOrderId()))).ResultCode);
 
