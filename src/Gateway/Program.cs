@@ -12,9 +12,11 @@ builder.AddSellerApi();
 builder.AddGatewayTelemetry();
 
 var app = builder.Build();
+app.UseSellerApiProblems();
 app.MapKooGalleryEndpoints();
 app.MapTenantApi();
 app.MapUsageApi();
+app.MapSellerApiDocument();
 app.MapHealthProbes();
 app.Run();
 

@@ -4,14 +4,17 @@ using Microsoft.Extensions.Options;
 
 namespace Provisioning.Gateway.SellerApi;
 
-/// <summary>Who is calling the seller API: nobody, a reader, or the admin. Keys are compared in constant time.</summary>
+/// <summary>Which keys the caller of the seller API holds. Keys are compared in constant time.</summary>
 internal sealed class ApiKeys(IOptions<SellerApiOptions> options)
 {
     public const string HeaderName = "X-Api-Key";
 
-    public bool IsReader(HttpContext http) => Matches(http, options.Value.Key) || IsAdmin(http);
-
-    public bool IsUsageReporter(HttpContext http) => Matches(http, options.Value.UsageKey) || IsAdmin(http);
+    public bool Holds(HttpContext http, SellerKey key) => IsAdmin(http) || key switch
+    {
+        SellerKey.Read => Matches(http, options.Value.Key),
+        SellerKey.Usage => Matches(http, options.Value.UsageKey),
+        _ => false,
+    };
 
     public bool IsAdmin(HttpContext http) => Matches(http, options.Value.AdminKey);
 

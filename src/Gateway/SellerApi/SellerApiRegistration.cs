@@ -13,6 +13,8 @@ public static class SellerApiRegistration
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<ApiKeys>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddSellerApiDocument();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         return builder;
     }

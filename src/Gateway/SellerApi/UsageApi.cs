@@ -19,23 +19,34 @@ public static class UsageApi
 
     public static IEndpointRouteBuilder MapUsageApi(this IEndpointRouteBuilder endpoints)
     {
-        var usage = endpoints.MapGroup("/api/usage");
-        usage.MapPost("", Report);
-        usage.MapGet("/instances/{instanceId}", GetStatement);
-        usage.MapGet("/outbox", GetOutbox);
-        usage.MapGet("/dead-letters", GetDeadLetters);
-        usage.MapPost("/dead-letters/redrive", Redrive);
-        usage.MapGet("/held", GetHeld);
-        usage.MapPost("/held/resend", (HttpContext http, ApiKeys keys, IGrainFactory grains, string? instanceId) => ResolveHeld(http, keys, grains, instanceId, delivered: false));
-        usage.MapPost("/held/mark-pushed", (HttpContext http, ApiKeys keys, IGrainFactory grains, string? instanceId) => ResolveHeld(http, keys, grains, instanceId, delivered: true));
+        var usage = endpoints.MapGroup("/api/usage").WithTags("Usage");
+        usage.MapPost("", Report).Needs(SellerKey.Usage).WithName("ReportUsage")
+            .WithSummary("Reports usage events of pay-per-use instances; answers once every accepted event is durable")
+            .Accepts<UsageReportBody>("application/json");
+
+        var operators = endpoints.MapGroup("/api/usage").WithTags("Usage operations");
+        operators.MapGet("/instances/{instanceId}", GetStatement).Needs(SellerKey.Admin).WithName("GetUsageStatement")
+            .WithSummary("An instance's usage per hour, its records with status, attempts and last error, and its metering lag");
+        operators.MapGet("/outbox", GetOutbox).Needs(SellerKey.Admin).WithName("GetUsageOutbox")
+            .WithSummary("Pending, held and dead-lettered record counts, unstaged hours and the oldest unpushed hour");
+        operators.MapGet("/dead-letters", GetDeadLetters).Needs(SellerKey.Admin).WithName("GetUsageDeadLetters")
+            .WithSummary("Dead-lettered records, oldest hour first");
+        operators.MapPost("/dead-letters/redrive", Redrive).Needs(SellerKey.Admin).WithName("RedriveUsageDeadLetters")
+            .WithSummary("Makes the dead letters of one instance (or all) pending and pushes them now");
+        operators.MapGet("/held", GetHeld).Needs(SellerKey.Admin).WithName("GetHeldUsage")
+            .WithSummary("Records the old push version may have delivered (no clear answer), oldest hour first");
+        operators.MapPost("/held/resend", (IGrainFactory grains, string? instanceId) => ResolveHeld(grains, instanceId, delivered: false))
+            .Needs(SellerKey.Admin).WithName("ResendHeldUsage")
+            .WithSummary("The marketplace does not have them: makes the held records of one instance (or all) pending and pushes them now");
+        operators.MapPost("/held/mark-pushed", (IGrainFactory grains, string? instanceId) => ResolveHeld(grains, instanceId, delivered: true))
+            .Needs(SellerKey.Admin).WithName("MarkHeldUsagePushed")
+            .WithSummary("The marketplace has them: marks the held records of one instance (or all) pushed");
         return endpoints;
     }
 
-    private static async Task<Results<Ok<UsageReportResult>, UnauthorizedHttpResult, BadRequest<string>, ProblemHttpResult>> Report(
-        HttpContext http, ApiKeys keys, IGrainFactory grains, ILogger<UsageReportResult> logger)
+    private static async Task<Results<Ok<UsageReportResult>, BadRequestProblem, UnavailableProblem>> Report(
+        HttpContext http, IGrainFactory grains, ILogger<UsageReportResult> logger)
     {
-        if (!keys.IsUsageReporter(http)) return TypedResults.Unauthorized();
-
         JsonElement root;
         try
         {
@@ -44,13 +55,13 @@ public static class UsageApi
         }
         catch (JsonException e)
         {
-            return TypedResults.BadRequest($"The body is not a usage report: {e.Message}");
+            return new BadRequestProblem($"The body is not a usage report: {e.Message}");
         }
 
-        if (!UsageReport.TryRead(root, out var events, out var problem)) return TypedResults.BadRequest($"The body is not a usage report: {problem}");
+        if (!UsageReport.TryRead(root, out var events, out var problem)) return new BadRequestProblem($"The body is not a usage report: {problem}");
 
-        if (events.Count == 0) return TypedResults.BadRequest("The body has no events: send {\"events\": [...]}");
-        if (events.Count > MaxEvents) return TypedResults.BadRequest($"A report carries at most {MaxEvents} events, not {events.Count}");
+        if (events.Count == 0) return new BadRequestProblem("The body has no events: send {\"events\": [...]}");
+        if (events.Count > MaxEvents) return new BadRequestProblem($"A report carries at most {MaxEvents} events, not {events.Count}");
 
         var results = new EventResult[events.Count];
         var byInstance = new Dictionary<string, List<(int Index, UsageEvent Event)>>(StringComparer.Ordinal);
@@ -83,9 +94,8 @@ public static class UsageApi
         catch (Exception e)
         {
             logger.LogError(e, "Recording a usage report of {Count} events failed", events.Count);
-            return TypedResults.Problem(
-                "Recording usage failed, so some events may not be durable. Send the same report again: events already recorded are recognised by eventId and not counted twice.",
-                statusCode: StatusCodes.Status503ServiceUnavailable);
+            return new UnavailableProblem(
+                "Recording usage failed, so some events may not be durable. Send the same report again: events already recorded are recognised by eventId and not counted twice.");
         }
 
         return TypedResults.Ok(new UsageReportResult(
@@ -95,48 +105,28 @@ public static class UsageApi
             results));
     }
 
-    private static async Task<Results<Ok<MeterStatement>, UnauthorizedHttpResult>> GetStatement(
-        HttpContext http, ApiKeys keys, IGrainFactory grains, string instanceId)
-    {
-        if (!keys.IsAdmin(http)) return TypedResults.Unauthorized();
-        return TypedResults.Ok(await grains.GetUsageMeter(new InstanceAddress(instanceId, Traffic.Live)).GetStatement());
-    }
+    private static async Task<Ok<MeterStatement>> GetStatement(IGrainFactory grains, string instanceId) =>
+        TypedResults.Ok(await grains.GetUsageMeter(new InstanceAddress(instanceId, Traffic.Live)).GetStatement());
 
-    private static async Task<Results<Ok<OutboxSummary>, UnauthorizedHttpResult>> GetOutbox(HttpContext http, ApiKeys keys, IGrainFactory grains)
-    {
-        if (!keys.IsAdmin(http)) return TypedResults.Unauthorized();
-        return TypedResults.Ok(await Pusher(grains).GetSummary());
-    }
+    private static async Task<Ok<OutboxSummary>> GetOutbox(IGrainFactory grains) => TypedResults.Ok(await Pusher(grains).GetSummary());
 
-    private static async Task<Results<Ok<IReadOnlyList<MeteringRecord>>, UnauthorizedHttpResult, BadRequest<string>>> GetDeadLetters(
-        HttpContext http, ApiKeys keys, IGrainFactory grains, int limit = 100)
+    private static async Task<Results<Ok<IReadOnlyList<MeteringRecord>>, ValidationProblem>> GetDeadLetters(IGrainFactory grains, int limit = 100)
     {
-        if (!keys.IsAdmin(http)) return TypedResults.Unauthorized();
-        if (limit is < 1 or > MaxPage) return TypedResults.BadRequest($"limit must be between 1 and {MaxPage}");
+        if (limit is < 1 or > MaxPage) return Paging.Refuse($"limit must be between 1 and {MaxPage}", "limit");
         return TypedResults.Ok(await Pusher(grains).GetDeadLetters(limit));
     }
 
-    private static async Task<Results<Ok<RedriveResult>, UnauthorizedHttpResult>> Redrive(
-        HttpContext http, ApiKeys keys, IGrainFactory grains, string? instanceId = null)
-    {
-        if (!keys.IsAdmin(http)) return TypedResults.Unauthorized();
-        return TypedResults.Ok(new RedriveResult(await Pusher(grains).Redrive(string.IsNullOrEmpty(instanceId) ? null : instanceId)));
-    }
+    private static async Task<Ok<RedriveResult>> Redrive(IGrainFactory grains, string? instanceId = null) =>
+        TypedResults.Ok(new RedriveResult(await Pusher(grains).Redrive(string.IsNullOrEmpty(instanceId) ? null : instanceId)));
 
-    private static async Task<Results<Ok<IReadOnlyList<MeteringRecord>>, UnauthorizedHttpResult, BadRequest<string>>> GetHeld(
-        HttpContext http, ApiKeys keys, IGrainFactory grains, int limit = 100)
+    private static async Task<Results<Ok<IReadOnlyList<MeteringRecord>>, ValidationProblem>> GetHeld(IGrainFactory grains, int limit = 100)
     {
-        if (!keys.IsAdmin(http)) return TypedResults.Unauthorized();
-        if (limit is < 1 or > MaxPage) return TypedResults.BadRequest($"limit must be between 1 and {MaxPage}");
+        if (limit is < 1 or > MaxPage) return Paging.Refuse($"limit must be between 1 and {MaxPage}", "limit");
         return TypedResults.Ok(await Pusher(grains).GetHeld(limit));
     }
 
-    private static async Task<Results<Ok<ResolvedResult>, UnauthorizedHttpResult>> ResolveHeld(
-        HttpContext http, ApiKeys keys, IGrainFactory grains, string? instanceId, bool delivered)
-    {
-        if (!keys.IsAdmin(http)) return TypedResults.Unauthorized();
-        return TypedResults.Ok(new ResolvedResult(await Pusher(grains).ResolveHeld(string.IsNullOrEmpty(instanceId) ? null : instanceId, delivered)));
-    }
+    private static async Task<Ok<ResolvedResult>> ResolveHeld(IGrainFactory grains, string? instanceId, bool delivered) =>
+        TypedResults.Ok(new ResolvedResult(await Pusher(grains).ResolveHeld(string.IsNullOrEmpty(instanceId) ? null : instanceId, delivered)));
 
     private static IUsagePushGrain Pusher(IGrainFactory grains) => grains.GetUsagePush();
 }

@@ -48,3 +48,12 @@ public static class UsageReport
         return null;
     }
 }
+
+/// <summary>
+/// The shape of a usage report, for the OpenAPI document only: the body is read field by field by <see cref="UsageReport"/>
+/// and <see cref="ReportedEvent"/>, so a bad event is rejected on its own instead of failing the whole request.
+/// </summary>
+public sealed record UsageReportBody(IReadOnlyList<UsageEventBody> Events);
+
+/// <summary>One usage event: <c>occurredAt</c> is ISO 8601 with a UTC offset; <c>package</c> names an on-demand package.</summary>
+public sealed record UsageEventBody(string EventId, string InstanceId, decimal Quantity, DateTimeOffset OccurredAt, string? Package);

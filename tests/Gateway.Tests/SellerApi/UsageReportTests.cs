@@ -138,22 +138,26 @@ public sealed class UsageReportTests(GatewayFactory factory)
         var instance = await Open("0");
         var now = DateTimeOffset.UtcNow.ToString("O");
 
-        var (status, body) = await PostRaw($$"""
+        using var response = await Send($$"""
             {"events":[{"eventId":"{{NewEventId()}}","instanceId":"{{instance}}","quantity":1,"occurredAt":"{{now}}"}],
              "events":[{"eventId":"{{NewEventId()}}","instanceId":"{{instance}}","quantity":9,"occurredAt":"{{now}}"}]}
             """);
 
-        Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Contains("'events' appears more than once", body);
+        Assert.Contains("'events' appears more than once", await Problem.Detail(response, HttpStatusCode.BadRequest));
         Assert.Empty((await Statement(instance)).Hours);
     }
 
     private async Task<(HttpStatusCode Status, string Body)> PostRaw(string body)
     {
+        using var response = await Send(body);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task<HttpResponseMessage> Send(string body)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/usage") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Api-Key", GatewayFactory.SellerUsageKey);
-        using var response = await factory.CreateClient().SendAsync(request);
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        return await factory.CreateClient().SendAsync(request);
     }
 
     private static IReadOnlyList<(string Status, string? Reason)> Results(string body) =>
@@ -267,30 +271,16 @@ public sealed class UsageReportTests(GatewayFactory factory)
     [Fact]
     public async Task A_body_that_is_not_a_report_gets_400_naming_the_problem()
     {
-        var http = factory.CreateClient();
-        async Task<(HttpStatusCode, string)> Post(string body)
+        async Task<string> Refusal(string body)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/usage") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
-            request.Headers.Add("X-Api-Key", GatewayFactory.SellerUsageKey);
-            using var response = await http.SendAsync(request);
-            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+            using var response = await Send(body);
+            return await Problem.Detail(response, HttpStatusCode.BadRequest);
         }
 
-        var notJson = await Post("{\"events\": [");
-        var empty = await Post("{\"events\": []}");
-        var tooMany = await Post(JsonSerializer.Serialize(new { events = Enumerable.Range(0, 1001).Select(i => new { eventId = $"e{i}" }) }));
-        var notObject = await Post("[{\"eventId\": \"e\"}]");
-        var eventsNotArray = await Post("{\"events\": {\"eventId\": \"e\"}}");
-
-        Assert.Equal(HttpStatusCode.BadRequest, notJson.Item1);
-        Assert.Contains("not a usage report", notJson.Item2);
-        Assert.Equal(HttpStatusCode.BadRequest, empty.Item1);
-        Assert.Contains("no events", empty.Item2);
-        Assert.Equal(HttpStatusCode.BadRequest, tooMany.Item1);
-        Assert.Contains("at most 1000", tooMany.Item2);
-        Assert.Equal(HttpStatusCode.BadRequest, notObject.Item1);
-        Assert.Contains("not a usage report", notObject.Item2);
-        Assert.Equal(HttpStatusCode.BadRequest, eventsNotArray.Item1);
-        Assert.Contains("events must be an array", eventsNotArray.Item2);
+        Assert.Contains("not a usage report", await Refusal("{\"events\": ["));
+        Assert.Contains("no events", await Refusal("{\"events\": []}"));
+        Assert.Contains("at most 1000", await Refusal(JsonSerializer.Serialize(new { events = Enumerable.Range(0, 1001).Select(i => new { eventId = $"e{i}" }) })));
+        Assert.Contains("not a usage report", await Refusal("[{\"eventId\": \"e\"}]"));
+        Assert.Contains("events must be an array", await Refusal("{\"events\": {\"eventId\": \"e\"}}"));
     }
 }

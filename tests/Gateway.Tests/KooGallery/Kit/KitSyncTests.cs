@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Provisioning.Gateway.SellerApi;
+using Provisioning.Gateway.Tests.SellerApi;
 using Provisioning.KooGallery;
 using Provisioning.KooGallery.Kit;
 using Provisioning.Marketplace.Callbacks;
@@ -169,9 +170,9 @@ public sealed class KitSyncTests(GatewayFactory factory)
         var tenantId = NewTenantId();
         await _v2.Sync("tenantSync", Tenant(tenantId, "i-1"));
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().GetAsync($"/api/tenants/{tenantId}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await Seller("wrong").GetAsync($"/api/tenants/{tenantId}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await Seller().GetAsync($"/api/tenants/{tenantId}?includeSecrets=true")).StatusCode);
+        Assert.Contains("needs the read key", await Problem.Detail(await factory.CreateClient().GetAsync($"/api/tenants/{tenantId}"), HttpStatusCode.Unauthorized));
+        Assert.Contains("does not hold the read key", await Problem.Detail(await Seller("wrong").GetAsync($"/api/tenants/{tenantId}"), HttpStatusCode.Unauthorized));
+        Assert.Contains("needs the admin key", await Problem.Detail(await Seller().GetAsync($"/api/tenants/{tenantId}?includeSecrets=true"), HttpStatusCode.Forbidden));
         Assert.Equal(HttpStatusCode.OK, (await Seller().GetAsync($"/api/tenants/{tenantId}")).StatusCode);
     }
 }
