@@ -10,11 +10,7 @@ namespace Provisioning.Gateway.SellerApi;
 /// </summary>
 public abstract class SellerProblem(int status, string detail) : IResult, IStatusCodeHttpResult
 {
-    public int StatusCode => status;
-
-    int? IStatusCodeHttpResult.StatusCode => status;
-
-    public string Detail => detail;
+    public int? StatusCode => status;
 
     public Task ExecuteAsync(HttpContext httpContext) => TypedResults.Problem(detail, statusCode: status).ExecuteAsync(httpContext);
 
