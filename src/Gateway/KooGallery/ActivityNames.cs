@@ -1,7 +1,9 @@
+using Provisioning.KooGallery;
+
 namespace Provisioning.Gateway.KooGallery;
 
 /// <summary>Activity names as echoed back in messages: an unknown one is cut short, since the caller chose it.</summary>
 internal static class ActivityNames
 {
-    public static string Truncate(string activity) => activity.Length <= 32 ? activity : activity[..32] + "…";
+    public static string Truncate(string activity) => QuotedText.Shorten(activity, 32);
 }

@@ -82,5 +82,5 @@ internal sealed class CallbackRunner(CallbackMetrics metrics, IOptions<KooGaller
             CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
     // Ids are the sender's text until authenticated: shown short, and "-" when the request names none.
-    private static string Shown(string? id) => string.IsNullOrEmpty(id) ? "-" : id.Length <= MaxShownId ? id : id[..MaxShownId] + "…";
+    private static string Shown(string? id) => string.IsNullOrEmpty(id) ? "-" : QuotedText.Shorten(id, MaxShownId);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Provisioning.Grains.Usage;
+using Provisioning.KooGallery;
 
 namespace Provisioning.Gateway.SellerApi;
 
@@ -76,7 +77,7 @@ public sealed record ReportedEvent(string? EventId, string? InstanceId, UsageEve
         if (value.TryGetDecimal(out var quantity)) return (quantity, null);
 
         var text = value.GetRawText();
-        return (0, $"quantity {(text.Length > MaxQuotedNumber ? text[..MaxQuotedNumber] + "…" : text)} is out of range");
+        return (0, $"quantity {QuotedText.Shorten(text, MaxQuotedNumber)} is out of range");
     }
 
     private static JsonElement? Field(JsonElement json, string name)

@@ -41,7 +41,5 @@ public sealed class OpenApiException : Exception
         httpStatus is null or >= 500 or 408 or 429 || resultCode is "MKT.0999" or "MKT.0100" or "MKT.0250";
 
     private static string Quote(string? text) =>
-        string.IsNullOrEmpty(text) ? "(no message)"
-        : text.Length <= LongestQuotedMessage ? text
-        : text[..LongestQuotedMessage] + "…";
+        string.IsNullOrEmpty(text) ? "(no message)" : QuotedText.Shorten(text, LongestQuotedMessage);
 }

@@ -58,7 +58,7 @@ internal static class JsonObjectBody
                         objects.Pop();
                         break;
                     case JsonTokenType.PropertyName when !objects.Peek().Add(reader.GetString()!):
-                        return $"repeats the key '{Shorten(reader.GetString()!)}'";
+                        return $"repeats the key '{QuotedText.Shorten(reader.GetString()!, MaxQuotedKey)}'";
                     case JsonTokenType.String:
                         reader.GetString();
                         break;
@@ -72,7 +72,4 @@ internal static class JsonObjectBody
             return "holds a string that is not valid Unicode";
         }
     }
-
-    // The key is the sender's text: keep what an answer or log repeats of it short.
-    private static string Shorten(string key) => key.Length <= MaxQuotedKey ? key : key[..MaxQuotedKey] + "...";
 }

@@ -90,7 +90,7 @@ public class V2BodyTests
         var key = new string('k', 10_000);
 
         Assert.False(V2Body.TryRead(Encoding.UTF8.GetBytes($"{{\"{key}\":1,\"{key}\":2}}"), out _, out var error));
-        Assert.Equal($"the body repeats the key '{key[..64]}...'", error);
+        Assert.Equal($"the body repeats the key '{key[..64]}…'", error);
     }
 
     [Fact]
