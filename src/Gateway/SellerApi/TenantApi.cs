@@ -12,8 +12,6 @@ namespace Provisioning.Gateway.SellerApi;
 /// </summary>
 public static class TenantApi
 {
-    private const int MaxPage = 1000;
-
     public static IEndpointRouteBuilder MapTenantApi(this IEndpointRouteBuilder endpoints)
     {
         var tenants = endpoints.MapGroup("/api/tenants/{tenantId}").WithTags("Tenants");
@@ -45,7 +43,10 @@ public static class TenantApi
     private static async Task<Results<Ok<UserPage>, ValidationProblem>> GetUsers(
         IGrainFactory grains, string tenantId, bool test = false, int offset = 0, int limit = 100)
     {
-        if (offset < 0 || limit is < 1 or > MaxPage) return Paging.Refuse($"offset must be ≥ 0 and limit between 1 and {MaxPage}", offset < 0 ? "offset" : "limit");
+        if (offset < 0 || limit is < 1 or > Paging.MaxLimit)
+        {
+            return Paging.Refuse($"offset must be ≥ 0 and limit between 1 and {Paging.MaxLimit}", offset < 0 ? "offset" : "limit");
+        }
 
         var users = await Tenant(grains, tenantId, test).GetUsers(offset, limit);
         return TypedResults.Ok(new UserPage(offset, limit, [.. users.Select(UserView.From)]));

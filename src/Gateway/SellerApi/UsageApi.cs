@@ -15,8 +15,6 @@ public static class UsageApi
 {
     public const int MaxEvents = 1000;
 
-    private const int MaxPage = 1000;
-
     public static IEndpointRouteBuilder MapUsageApi(this IEndpointRouteBuilder endpoints)
     {
         var usage = endpoints.MapGroup("/api/usage").WithTags("Usage");
@@ -112,7 +110,7 @@ public static class UsageApi
 
     private static async Task<Results<Ok<IReadOnlyList<MeteringRecord>>, ValidationProblem>> GetDeadLetters(IGrainFactory grains, int limit = 100)
     {
-        if (limit is < 1 or > MaxPage) return Paging.Refuse($"limit must be between 1 and {MaxPage}", "limit");
+        if (Paging.RefuseLimit(limit) is { } refusal) return refusal;
         return TypedResults.Ok(await Pusher(grains).GetDeadLetters(limit));
     }
 
@@ -121,7 +119,7 @@ public static class UsageApi
 
     private static async Task<Results<Ok<IReadOnlyList<MeteringRecord>>, ValidationProblem>> GetHeld(IGrainFactory grains, int limit = 100)
     {
-        if (limit is < 1 or > MaxPage) return Paging.Refuse($"limit must be between 1 and {MaxPage}", "limit");
+        if (Paging.RefuseLimit(limit) is { } refusal) return refusal;
         return TypedResults.Ok(await Pusher(grains).GetHeld(limit));
     }
 
