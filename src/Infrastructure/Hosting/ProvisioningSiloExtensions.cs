@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Orleans.Configuration;
+using Microsoft.Extensions.Options;
 using Provisioning.Grains;
+using Provisioning.Grains.Events;
 using Provisioning.Grains.Instances;
 using Provisioning.Grains.Orders;
 using Provisioning.Grains.Storage;
@@ -11,6 +13,7 @@ using Provisioning.Grains.Tenants;
 using Provisioning.Grains.Usage;
 using Provisioning.Infrastructure.KooGallery;
 using Provisioning.Infrastructure.Postgres;
+using Provisioning.Infrastructure.SellerApplication;
 using Provisioning.KooGallery.OpenApi;
 using Provisioning.KooGallery.Usage;
 
@@ -72,6 +75,14 @@ public static class ProvisioningSiloExtensions
         silo.Services.TryAddSingleton<IUsageLedger, InMemoryUsageLedger>();
         silo.Services.TryAddSingleton<UsageMetrics>();
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddOptions<SellerApplicationOptions>().Bind(configuration.GetSection(SellerApplicationOptions.SectionName));
+        silo.Services.TryAddSingleton(sp =>
+        {
+            var application = sp.GetRequiredService<IOptions<SellerApplicationOptions>>().Value;
+            return new SellerEventPolicy(application.EventsUrl is not null, application.IncludeTestTraffic);
+        });
+        silo.Services.TryAddSingleton<InMemorySellerEventOutbox>();
+        silo.Services.TryAddSingleton<ISellerEventOutbox>(sp => sp.GetRequiredService<InMemorySellerEventOutbox>());
         silo.UseSystemTextJsonGrainStorageSerializer();
         silo.AddActivityPropagation();
         silo.AddIncomingGrainCallFilter<DatabaseFailureFilter>();

@@ -14,6 +14,9 @@ public sealed class SellerApplicationOptions
     /// <summary>The Standard Webhooks signing secret, <c>whsec_</c> and base64 (or the base64 alone); required when a URL is set.</summary>
     public string? SigningSecret { get; set; }
 
+    /// <summary>Whether test traffic (<c>testFlag=1</c>) emits events too.</summary>
+    public bool IncludeTestTraffic { get; set; }
+
     /// <summary>How long one POST to the application may take.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }
