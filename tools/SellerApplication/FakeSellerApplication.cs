@@ -57,10 +57,12 @@ public sealed class FakeSellerApplication : IAsyncDisposable
         new(EventFaults.Pending, EventFaults.Played, ProvisioningFaults.Pending, ProvisioningFaults.Played);
 
     /// <summary>
-    /// Starts listening; <paramref name="log"/> hears one line per delivery (never the secret or a body).
+    /// Starts listening; <paramref name="log"/> hears one line per delivery (never the secret or a body). Refuses options with a
+    /// <see cref="FakeSellerApplicationOptions.Problem"/>.
     /// </summary>
     public static async Task<FakeSellerApplication> StartAsync(FakeSellerApplicationOptions options, Action<string>? log = null)
     {
+        if (options.Problem() is { } problem) throw new ArgumentException(problem, nameof(options));
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
         builder.Logging.ClearProviders();

@@ -8,5 +8,6 @@ app.Configure(config =>
     config.AddCommand<RunCommand>("run").WithDescription("Play the scenarios against a running gateway and print the report.");
     config.AddCommand<ListCommand>("list").WithDescription("List the scenarios.");
     config.AddCommand<FakeOpenApiCommand>("fake-openapi").WithDescription("Run a fake KooGallery open API (order query, usage push) for the gateway to call.");
+    config.AddCommand<FakeSellerAppCommand>("fake-seller-app").WithDescription("Run a fake seller application (events, provisioning hook) for the gateway to deliver to.");
 });
 return await app.RunAsync(args);

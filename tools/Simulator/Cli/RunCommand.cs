@@ -1,4 +1,5 @@
 using Provisioning.Marketplace.OpenApi;
+using Provisioning.SellerApplication;
 using Provisioning.Simulator.Reporting;
 using Provisioning.Simulator.Running;
 using Provisioning.Simulator.Scenarios;
@@ -7,8 +8,8 @@ using Spectre.Console.Cli;
 namespace Provisioning.Simulator.Cli;
 
 /// <summary>
-/// <c>run</c>: plays the scenarios against a gateway (starting a fake open API first when asked) and prints the report; exit
-/// code 0 only when every played step passed.
+/// <c>run</c>: plays the scenarios against a gateway (starting a fake open API and a fake seller application first when asked)
+/// and prints the report; exit code 0 only when every played step passed.
 /// </summary>
 public sealed class RunCommand : AsyncCommand<RunSettings>
 {
@@ -20,6 +21,9 @@ public sealed class RunCommand : AsyncCommand<RunSettings>
         await using var fake = settings.OpenApiPort is { } port
             ? await FakeOpenApi.StartAsync(new FakeOpenApiOptions(port, settings.OpenApiAccessKeyId!, settings.OpenApiSecretAccessKey!, settings.AccessKey!))
             : null;
+        await using var sellerApp = settings.SellerAppPort is { } sellerAppPort
+            ? await FakeSellerApplication.StartAsync(new FakeSellerApplicationOptions(sellerAppPort, settings.SellerAppSecret!))
+            : null;
         using var http = new HttpClient { BaseAddress = new Uri(settings.Gateway), Timeout = CallTimeout };
         var options = new SimulationOptions(settings.Key!, settings.AccessKey!, settings.BasePath)
         {
@@ -29,6 +33,7 @@ public sealed class RunCommand : AsyncCommand<RunSettings>
             SellerAdminKey = settings.SellerAdminKey,
             SellerUsageKey = settings.SellerUsageKey,
             OpenApi = fake?.BaseUrl ?? (settings.OpenApi is { } url ? new Uri(url) : null),
+            SellerApp = sellerApp?.BaseUrl ?? (settings.SellerApp is { } appUrl ? new Uri(appUrl) : null),
         };
         IReadOnlyList<IScenario> scenarios = settings.Scenario is { } name ? [ScenarioCatalog.Find(name)!] : ScenarioCatalog.All;
         var runner = new SimulationRunner(http, options);

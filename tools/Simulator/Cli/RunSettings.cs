@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Provisioning.Marketplace.Callbacks;
+using Provisioning.SellerApplication;
 using Provisioning.Simulator.Running;
 using Provisioning.Simulator.Scenarios;
 using Spectre.Console;
@@ -71,6 +72,21 @@ public sealed class RunSettings : CommandSettings
     [Description("The SK the in-process fake open API expects (the gateway's KooGallery__OpenApi__SecretAccessKey)")]
     public string? OpenApiSecretAccessKey { get; init; }
 
+    /// <summary>A fake seller application started separately.</summary>
+    [CommandOption("--seller-app <URL>")]
+    [Description("A fake seller application started with 'fake-seller-app', e.g. http://127.0.0.1:5201 (the gateway's SellerApplication__EventsUrl is its /events)")]
+    public string? SellerApp { get; init; }
+
+    /// <summary>The port to start a fake seller application on, in this process.</summary>
+    [CommandOption("--seller-app-port <PORT>")]
+    [Description("Start a fake seller application in this process on this loopback port (needs --seller-app-secret); the gateway's SellerApplication__EventsUrl is http://127.0.0.1:<PORT>/events")]
+    public int? SellerAppPort { get; init; }
+
+    /// <summary>The signing secret the in-process fake seller application verifies with.</summary>
+    [CommandOption("--seller-app-secret <SECRET>")]
+    [Description("The secret the in-process fake seller application verifies signatures with: whsec_ and Base64 (the gateway's SellerApplication__SigningSecret)")]
+    public string? SellerAppSecret { get; init; }
+
     /// <summary>One scenario to play instead of all.</summary>
     [CommandOption("--scenario <NAME>")]
     [Description("Play only this scenario (see 'list'); all scenarios when absent")]
@@ -96,7 +112,16 @@ public sealed class RunSettings : CommandSettings
         : OpenApiPort is < 0 or > 65535 ? ValidationResult.Error("--openapi-port must be a TCP port")
         : OpenApiPort is not null && (string.IsNullOrEmpty(OpenApiAccessKeyId) || string.IsNullOrEmpty(OpenApiSecretAccessKey))
             ? ValidationResult.Error("--openapi-port needs --openapi-ak and --openapi-sk")
+        : SellerAppProblem() is { } sellerApp ? ValidationResult.Error(sellerApp)
         : PublicKeyProblem();
+
+    private string? SellerAppProblem() =>
+        SellerApp is not null && SellerAppPort is not null ? "give --seller-app or --seller-app-port, not both"
+        : SellerApp is not null && !Uri.TryCreate(SellerApp, UriKind.Absolute, out _) ? $"--seller-app {SellerApp} is not an absolute URL"
+        : SellerAppPort is not { } port ? null
+        : string.IsNullOrEmpty(SellerAppSecret) ? "--seller-app-port needs --seller-app-secret"
+        : new FakeSellerApplicationOptions(port, SellerAppSecret).Problem() is { } problem ? $"--seller-app-port/--seller-app-secret: {problem}"
+        : null;
 
     private ValidationResult PublicKeyProblem()
     {

@@ -1,8 +1,8 @@
 namespace Provisioning.Simulator.Running;
 
 /// <summary>
-/// What the simulated marketplace shares with the seller: the keys, and where the production interface is. The Kit, seller API
-/// and open API settings are optional; scenarios that need a missing one are skipped.
+/// What the simulated marketplace shares with the seller: the keys, and where the production interface is. The Kit, seller API,
+/// open API and seller application settings are optional; scenarios that need a missing one are skipped.
 /// </summary>
 public sealed record SimulationOptions(string Key, string AccessKey, string BasePath = SimulationOptions.DefaultBasePath)
 {
@@ -27,6 +27,12 @@ public sealed record SimulationOptions(string Key, string AccessKey, string Base
     /// <summary>The fake KooGallery open API the gateway's <c>KooGallery:OpenApi:BaseUrl</c> points at, for V2 live scenarios.</summary>
     public Uri? OpenApi { get; init; }
 
+    /// <summary>
+    /// The fake seller application the gateway's <c>SellerApplication:EventsUrl</c> points at (its base address, where its
+    /// <c>/simulator</c> control API is), for the seller event scenarios.
+    /// </summary>
+    public Uri? SellerApp { get; init; }
+
     /// <summary>Names only what is safe to print: no key ever reaches a log.</summary>
-    public override string ToString() => $"SimulationOptions {{ BasePath = {BasePath}, OpenApi = {OpenApi} }}";
+    public override string ToString() => $"SimulationOptions {{ BasePath = {BasePath}, OpenApi = {OpenApi}, SellerApp = {SellerApp} }}";
 }

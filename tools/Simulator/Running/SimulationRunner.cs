@@ -1,6 +1,7 @@
 using Provisioning.KooGallery.Kit;
 using Provisioning.Marketplace.Callbacks;
 using Provisioning.Marketplace.OpenApi;
+using Provisioning.SellerApplication;
 using Provisioning.Simulator.Scenarios;
 using Provisioning.Simulator.Seller;
 
@@ -18,6 +19,8 @@ public sealed class SimulationRunner(HttpClient http, SimulationOptions options)
         using var sealer = options.KitPublicKey is { } publicKey ? ClientSecretSealer.FromText(publicKey) : null;
         using var openApiHttp = options.OpenApi is { } openApi ? new HttpClient { BaseAddress = openApi } : null;
         var control = openApiHttp is null ? null : new FakeOpenApiControl(openApiHttp);
+        using var sellerAppHttp = options.SellerApp is { } sellerAppUrl ? new HttpClient { BaseAddress = sellerAppUrl } : null;
+        var sellerApp = sellerAppHttp is null ? null : new FakeSellerApplicationControl(sellerAppHttp);
 
         var list = scenarios.ToList();
         var outcomes = new List<ScenarioOutcome>();
@@ -38,6 +41,8 @@ public sealed class SimulationRunner(HttpClient http, SimulationOptions options)
                 Seller = options.SellerApiKey is { } apiKey ? new SellerApiReader(http, apiKey, options.SellerAdminKey) : null,
                 Usage = options.SellerUsageKey is { } usageKey ? new UsageReporter(http, usageKey) : null,
                 OpenApi = control,
+                SellerApp = sellerApp,
+                Instances = options.SellerApiKey is { } readerKey ? new InstanceApiReader(http, readerKey) : null,
                 StepRecorded = step => progress?.Report(new RunProgress(scenario.Name, number, list.Count, step.Step)),
             };
             outcomes.Add(await Play(scenario, play));

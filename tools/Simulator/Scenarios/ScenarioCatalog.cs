@@ -1,5 +1,6 @@
 using Provisioning.KooGallery.Kit;
 using Provisioning.Marketplace.OpenApi;
+using Provisioning.SellerApplication;
 
 namespace Provisioning.Simulator.Scenarios;
 
@@ -32,6 +33,10 @@ public static class ScenarioCatalog
         new RenewalsOutOfOrderScenario(),
         new ReleaseWhileProvisioningScenario(),
         new SlowBodyScenario(),
+        new SellerEventsLifecycleScenario(),
+        new SellerEventsTenantScenario(),
+        new SellerEventsFaultScenario(DeliveryFault.Error),
+        new SellerEventsFaultScenario(DeliveryFault.Drop),
     ];
 
     /// <summary>The scenario with this name, or null when there is none.</summary>

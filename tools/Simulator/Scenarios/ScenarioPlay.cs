@@ -2,13 +2,14 @@ using System.Diagnostics;
 using System.Text.Json;
 using Provisioning.Marketplace.Callbacks;
 using Provisioning.Marketplace.OpenApi;
+using Provisioning.SellerApplication;
 using Provisioning.Simulator.Seller;
 
 namespace Provisioning.Simulator.Scenarios;
 
 /// <summary>
 /// One run of a scenario: the marketplace clients, the keys the seller shares with the marketplace, the optional Kit, seller
-/// API and open API parts, and the steps recorded so far.
+/// API, open API and seller application parts, and the steps recorded so far.
 /// </summary>
 public sealed class ScenarioPlay(V1Marketplace v1, V2Marketplace v2, string key, string accessKey)
 {
@@ -43,6 +44,12 @@ public sealed class ScenarioPlay(V1Marketplace v1, V2Marketplace v2, string key,
 
     /// <summary>The fake open API the gateway queries orders from, when one runs.</summary>
     public FakeOpenApiControl? OpenApi { get; init; }
+
+    /// <summary>The fake seller application the gateway delivers events to, when one runs.</summary>
+    public FakeSellerApplicationControl? SellerApp { get; init; }
+
+    /// <summary>The seller API's instance reads, when its key was given.</summary>
+    public InstanceApiReader? Instances { get; init; }
 
     /// <summary>Hears every recorded step, for a progress display.</summary>
     public Action<StepOutcome>? StepRecorded { get; init; }
