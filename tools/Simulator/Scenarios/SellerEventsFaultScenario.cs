@@ -26,7 +26,7 @@ public sealed class SellerEventsFaultScenario(DeliveryFault fault) : IScenario
     public async Task Play(ScenarioPlay play)
     {
         var app = play.Require(play.SellerApp, SellerEventChecks.Option);
-        await play.Check($"seller app: fault {fault} queued", async () =>
+        await play.Check($"seller app: {fault.ToString().ToLowerInvariant()} faults queued", async () =>
         {
             foreach (var rule in Rules) await app.InjectEventFaults(rule);
             return null;
