@@ -8,7 +8,7 @@ namespace Provisioning.SellerApplication;
 
 /// <summary>
 /// Checks one POST the Standard Webhooks way before anything is taken: the three headers are there, the timestamp is within five
-/// minutes of the clock, and <see cref="StandardWebhook.Verify"/> accepts the signature over exactly the bytes received.
+/// minutes of the clock, and <see cref="StandardWebhook.Verify"/> accepts the signature over the body received.
 /// </summary>
 internal sealed class WebhookCheck(string signingSecret)
 {
