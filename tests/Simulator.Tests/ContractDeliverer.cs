@@ -19,14 +19,14 @@ internal sealed class ContractDeliverer : DelegatingHandler
     private readonly Dictionary<string, Facts> _instances = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
     private readonly HttpClient _app = new() { Timeout = TimeSpan.FromSeconds(2) };
+    private readonly CancellationTokenSource _stop = new();
     private readonly StandardWebhook _signer;
     private readonly Uri _eventsUrl;
-    private readonly Task _pump;
 
     public ContractDeliverer(Uri eventsUrl, string secret)
     {
         (_eventsUrl, _signer) = (eventsUrl, new StandardWebhook(secret));
-        _pump = Task.Run(Pump);
+        _ = Task.Run(() => Pump(_stop.Token));
     }
 
     /// <summary>Each re-delivery under a new id instead of the event's own.</summary>
@@ -103,19 +103,26 @@ internal sealed class ContractDeliverer : DelegatingHandler
         }
     }
 
-    private async Task Pump()
+    private async Task Pump(CancellationToken stop)
     {
-        await foreach (var (_, _, body) in _outbox.Reader.ReadAllAsync())
+        try
         {
-            var id = Guid.NewGuid().ToString();
-            for (var attempt = 0; !await Delivered(NewIdPerAttempt ? Guid.NewGuid().ToString() : id, body); attempt++)
+            await foreach (var (_, _, body) in _outbox.Reader.ReadAllAsync(stop))
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, 50 << attempt)));
+                var id = Guid.NewGuid().ToString();
+                for (var attempt = 0; !await Delivered(NewIdPerAttempt ? Guid.NewGuid().ToString() : id, body, stop); attempt++)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, 50 << attempt)), stop);
+                }
             }
+        }
+        catch (OperationCanceledException)
+        {
+            // Disposed: what is still queued is never delivered, as when a backend stops.
         }
     }
 
-    private async Task<bool> Delivered(string id, string body)
+    private async Task<bool> Delivered(string id, string body, CancellationToken stop)
     {
         var now = DateTimeOffset.UtcNow;
         using var request = new HttpRequestMessage(HttpMethod.Post, _eventsUrl) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
@@ -124,10 +131,10 @@ internal sealed class ContractDeliverer : DelegatingHandler
         request.Headers.Add("webhook-signature", _signer.Sign(id, now, body));
         try
         {
-            using var response = await _app.SendAsync(request);
+            using var response = await _app.SendAsync(request, stop);
             return response.IsSuccessStatusCode;
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !stop.IsCancellationRequested))
         {
             return false;
         }
@@ -138,6 +145,7 @@ internal sealed class ContractDeliverer : DelegatingHandler
         if (disposing)
         {
             _outbox.Writer.TryComplete();
+            _stop.Cancel();
             _app.Dispose();
         }
 
