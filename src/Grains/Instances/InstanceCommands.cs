@@ -138,7 +138,7 @@ internal sealed class InstanceCommands : IProvisionedInstance
 
     public async Task Persist()
     {
-        Publication.Stage();
+        await Publication.StageAsync();
         try
         {
             await _state.WriteStateAsync();
@@ -150,7 +150,7 @@ internal sealed class InstanceCommands : IProvisionedInstance
             throw;
         }
 
-        await Publication.ProjectAsync();
+        Publication.Publish();
 
         // The meter judges usage by these terms: it learns of a freeze or release before the marketplace does. Should this
         // call fail, the meter's activation is gone, and the next one reads the terms afresh.
