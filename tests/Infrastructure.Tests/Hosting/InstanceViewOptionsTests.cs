@@ -17,11 +17,19 @@ public sealed class InstanceViewOptionsTests
         return builder.Build();
     }
 
+    [Fact]
+    public void The_default_period_starts()
+    {
+        using var host = Silo([]);
+
+        host.Services.GetRequiredService<IStartupValidator>().Validate();
+        Assert.Equal(TimeSpan.FromMinutes(1), host.Services.GetRequiredService<IOptions<Provisioning.Infrastructure.Postgres.InstanceViewOptions>>().Value.RepairPeriod);
+    }
+
     [Theory]
-    [InlineData(null)]
     [InlineData("00:00:01")]
     [InlineData("1.00:00:00")]
-    public void A_period_in_range_starts(string? period)
+    public void A_period_in_range_starts(string period)
     {
         using var host = Silo(new() { ["InstanceViews:RepairPeriod"] = period });
 
