@@ -9,6 +9,10 @@ internal sealed record Measurement(string Name, IReadOnlyList<double> Millisecon
 
     public double P95 => Percentile(0.95);
 
+    public double P99 => Percentile(0.99);
+
+    public double Total => Milliseconds.Sum();
+
     public double Max => Milliseconds.Max();
 
     public static async Task<Measurement> TakeAsync(string name, int runs, Func<int, Task> operation)

@@ -11,6 +11,10 @@ public static class GrainFactoryExtensions
     public static ISaasInstanceGrain GetInstance(this IGrainFactory grains, InstanceAddress address) =>
         grains.GetGrain<ISaasInstanceGrain>(address.GrainKey);
 
+    /// <summary>The instance list, read from the query model.</summary>
+    public static IInstanceCatalogGrain GetInstanceCatalog(this IGrainFactory grains) =>
+        grains.GetGrain<IInstanceCatalogGrain>(IInstanceCatalogGrain.Key);
+
     /// <summary>The usage meter of a pay-per-use instance (keyed like the instance).</summary>
     public static IUsageMeterGrain GetUsageMeter(this IGrainFactory grains, InstanceAddress address) =>
         grains.GetGrain<IUsageMeterGrain>(address.GrainKey);

@@ -36,6 +36,12 @@ public interface ISaasInstanceGrain : IGrainWithStringKey
     [Alias("GetHistory")] Task<IReadOnlyList<InstanceTransition>> GetHistory();
 
     /// <summary>
+    /// Writes the instance's query-model row and its unpublished events again (idempotent): the repair of a silo that stopped
+    /// between the state write and the projection.
+    /// </summary>
+    [Alias("Reproject")] Task Reproject();
+
+    /// <summary>
     /// What the instance allows to be metered, or null if it has not been opened. Interleaves, because the instance calls its
     /// meter while changing and the meter asks for the terms when it activates.
     /// </summary>

@@ -1,3 +1,4 @@
+using Provisioning.Grains.Events;
 using Provisioning.Grains.Orders;
 using Provisioning.Grains.Usage;
 
@@ -5,7 +6,8 @@ namespace Provisioning.Grains.Instances;
 
 /// <summary>
 /// The commands of an instance that answers for itself: <see cref="InstanceLifecycle"/> decides, every applied change is durable
-/// (and known to the instance's usage meter) before the answer, and test traffic gets the dial test's rule. V2 provisioning is
+/// (and known to the instance's usage meter) before the answer, and then written to the query model with its events
+/// (<see cref="InstancePublication"/>), and test traffic gets the dial test's rule. V2 provisioning is
 /// delegated to <see cref="OrderLineProvisioning"/>.
 /// </summary>
 internal sealed class InstanceCommands : IProvisionedInstance
@@ -20,10 +22,12 @@ internal sealed class InstanceCommands : IProvisionedInstance
 
     public InstanceCommands(
         Grain grain, InstanceAddress address, IPersistentState<SaasInstanceState> state, IGrainFactory grains, InstanceAccessIssuer accessIssuer,
-        OrderLines orders, ProvisioningOptions options, TimeProvider clock, ILogger logger, Action deactivate)
+        OrderLines orders, ProvisioningOptions options, IInstanceProjection projection, SellerEventPolicy policy, TimeProvider clock, ILogger logger,
+        Action deactivate)
     {
         (Address, _state, _grains, _accessIssuer, _orders, _clock, _logger, _deactivate) =
             (address, state, grains, accessIssuer, orders, clock, logger, deactivate);
+        Publication = new InstancePublication(address, state, projection, policy, logger);
         Provisioning = new OrderLineProvisioning(grain, this, grains, orders, options, logger);
     }
 
@@ -32,6 +36,8 @@ internal sealed class InstanceCommands : IProvisionedInstance
     public SaasInstanceState State => _state.State;
 
     public OrderLineProvisioning Provisioning { get; }
+
+    public InstancePublication Publication { get; }
 
     public Task<InstanceReply> Open(OpenInstance command) => Apply(life => life.Open(command, () => IssueAccess(command)));
 
@@ -132,6 +138,7 @@ internal sealed class InstanceCommands : IProvisionedInstance
 
     public async Task Persist()
     {
+        await Publication.StageAsync();
         try
         {
             await _state.WriteStateAsync();
@@ -142,6 +149,8 @@ internal sealed class InstanceCommands : IProvisionedInstance
             _deactivate();
             throw;
         }
+
+        Publication.Publish();
 
         // The meter judges usage by these terms: it learns of a freeze or release before the marketplace does. Should this
         // call fail, the meter's activation is gone, and the next one reads the terms afresh.

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Provisioning.Grains.Events;
 using Provisioning.Grains.Orders;
 using Provisioning.Grains.Usage;
 
@@ -19,20 +20,26 @@ internal sealed class SaasInstanceGrain : Grain, ISaasInstanceGrain, IRemindable
         InstanceAccessIssuer accessIssuer,
         Lazy<IOrderSource> orders,
         IOptions<ProvisioningOptions> options,
+        IInstanceProjection projection,
+        SellerEventPolicy policy,
         TimeProvider clock,
         ILogger<SaasInstanceGrain> logger) =>
         _instance = new InstanceCommands(
-            this, InstanceAddress.FromGrainKey(this.GetPrimaryKeyString()), state, GrainFactory, accessIssuer, new OrderLines(orders), options.Value, clock, logger, DeactivateOnIdle);
+            this, InstanceAddress.FromGrainKey(this.GetPrimaryKeyString()), state, GrainFactory, accessIssuer, new OrderLines(orders), options.Value, projection, policy, clock,
+            logger, DeactivateOnIdle);
 
     /// <summary>Another line of the same pay-per-use order already holds this product's instance: it answers instead.</summary>
     private ISaasInstanceGrain? Holder =>
         _instance.State.DuplicateOf is { } holder ? GrainFactory.GetInstance(_instance.Address with { InstanceId = holder }) : null;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // A silo that stopped between the state write and the projection left the query model or the outbox behind: catch up.
+        _instance.Publication.Activated();
+        await _instance.Publication.ProjectAsync();
+
         // A silo that stopped mid-provisioning left the work undone: pick it up as soon as the grain is back.
         if (_instance.State.IsProvisioning && Holder is null) _instance.Provisioning.Continue();
-        return Task.CompletedTask;
     }
 
     Task<InstanceReply> ISaasInstanceGrain.Open(OpenInstance command) => _instance.Open(command);
@@ -63,6 +70,8 @@ internal sealed class SaasInstanceGrain : Grain, ISaasInstanceGrain, IRemindable
 
     Task<IReadOnlyList<InstanceTransition>> ISaasInstanceGrain.GetHistory() =>
         Task.FromResult<IReadOnlyList<InstanceTransition>>([.. _instance.State.History]);
+
+    Task ISaasInstanceGrain.Reproject() => _instance.Publication.ProjectAsync();
 
     // A line that shares another line's instance is never metered under its own id: the marketplace knows only the holder's.
     Task<UsageTerms?> ISaasInstanceGrain.GetUsageTerms() => Task.FromResult(_instance.UsageTerms());

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
+using Provisioning.Grains.Events;
 
 namespace Provisioning.Grains.Instances;
 
@@ -31,6 +32,18 @@ public sealed class SaasInstanceState
 
     /// <summary>Why the last provisioning attempt failed, for operators; cleared once the instance opens.</summary>
     [Id(14)] public string? LastProvisioningError { get; set; }
+
+    /// <summary>How many changes were made durable; the query model keeps only the row of the highest.</summary>
+    [Id(15)] public long Version { get; set; }
+
+    /// <summary>How many events for the seller's application this instance has made; an event's id is derived from its number.</summary>
+    [Id(16)] public long EventSequence { get; set; }
+
+    /// <summary>
+    /// Events stored with the change that made them and not yet known to be in the outbox: written out with the query-model row
+    /// after the state write, and again after a crash in between.
+    /// </summary>
+    [Id(17)] public List<SellerEvent> Unpublished { get; set; } = [];
 
     [JsonIgnore] public bool IsOpened => Plan is not null;
 

@@ -83,6 +83,9 @@ public static class ProvisioningSiloExtensions
         });
         silo.Services.TryAddSingleton<InMemorySellerEventOutbox>();
         silo.Services.TryAddSingleton<ISellerEventOutbox>(sp => sp.GetRequiredService<InMemorySellerEventOutbox>());
+        silo.Services.TryAddSingleton<InMemoryInstanceViews>();
+        silo.Services.TryAddSingleton<IInstanceProjection>(sp => sp.GetRequiredService<InMemoryInstanceViews>());
+        silo.Services.TryAddSingleton<IInstanceViewReader>(sp => sp.GetRequiredService<InMemoryInstanceViews>());
         silo.UseSystemTextJsonGrainStorageSerializer();
         silo.AddActivityPropagation();
         silo.AddIncomingGrainCallFilter<DatabaseFailureFilter>();
@@ -96,6 +99,10 @@ public static class ProvisioningSiloExtensions
         silo.Services.AddSingleton(_ => SiloDataSource.Create(connectionString));
         silo.Services.AddSingleton<ITenantDirectory, PostgresTenantDirectory>();
         silo.Services.AddSingleton<IUsageLedger, PostgresUsageLedger>();
+        silo.Services.AddSingleton<IInstanceProjection, PostgresInstanceProjection>();
+        silo.Services.AddSingleton<IInstanceViewReader, PostgresInstanceViews>();
+        silo.Services.AddOptions<InstanceViewOptions>().BindConfiguration(InstanceViewOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        silo.Services.AddHostedService<InstanceViewRepair>();
         if (migrateOnStart)
         {
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp =>

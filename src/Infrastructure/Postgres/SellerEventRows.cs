@@ -13,7 +13,7 @@ internal static class SellerEventRows
 {
     private const string InsertSql = """
         INSERT INTO seller_event_outbox (event_id, stream, event_type, occurred_at, data)
-        SELECT * FROM unnest(@event_ids, @streams, @types, @occurred_at, @data) WITH ORDINALITY AS e(event_id, stream, event_type, occurred_at, data, n)
+        SELECT e.event_id, e.stream, e.event_type, e.occurred_at, e.data FROM unnest(@event_ids, @streams, @types, @occurred_at, @data) WITH ORDINALITY AS e(event_id, stream, event_type, occurred_at, data, n)
          ORDER BY n
         ON CONFLICT (event_id) DO NOTHING
         """;

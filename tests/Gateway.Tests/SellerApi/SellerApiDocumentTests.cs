@@ -14,6 +14,8 @@ public sealed class SellerApiDocumentTests(GatewayFactory factory)
         { "get", "/api/tenants/{tenantId}", "read" },
         { "get", "/api/tenants/{tenantId}/users", "read" },
         { "get", "/api/tenants/{tenantId}/departments", "read" },
+        { "get", "/api/instances", "read" },
+        { "get", "/api/instances/{instanceId}", "read" },
         { "post", "/api/usage", "usage" },
         { "get", "/api/usage/instances/{instanceId}", "admin" },
         { "get", "/api/usage/outbox", "admin" },
