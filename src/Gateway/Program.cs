@@ -16,6 +16,7 @@ app.UseSellerApiProblems();
 app.MapKooGalleryEndpoints();
 app.MapTenantApi();
 app.MapUsageApi();
+app.MapWebhookApi();
 app.MapSellerApiDocument();
 app.MapHealthProbes();
 app.Run();
