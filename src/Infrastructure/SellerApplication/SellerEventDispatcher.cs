@@ -76,7 +76,8 @@ internal sealed class SellerEventDispatcher(
         string? error;
         try
         {
-            using var response = await SignedPost.SendAsync(http, signer, url, e.EventId, e.OccurredAt, SellerEventBody.Of(e), stoppingToken);
+            // The webhook-timestamp is the time of sending (receivers refuse old ones as replays); the body keeps the event's own time.
+            using var response = await SignedPost.SendAsync(http, signer, url, e.EventId, clock.GetUtcNow(), SellerEventBody.Of(e), stoppingToken);
             error = response.IsSuccessStatusCode ? null : $"HTTP {(int)response.StatusCode}";
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
