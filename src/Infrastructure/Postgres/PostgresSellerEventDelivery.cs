@@ -4,9 +4,9 @@ using Provisioning.Grains.Events;
 namespace Provisioning.Infrastructure.Postgres;
 
 /// <summary>
-/// The deliverer's port on <c>seller_event_outbox</c> (deploy/sql/0008). A head is leased by one UPDATE whose WHERE
-/// re-checks the lease on the row it locks, so of two silos racing for a stream one gets it and the other skips it; a
-/// stream's next event is no head until the one before is delivered or dead.
+/// The deliverer's port on <c>seller_event_outbox</c> (deploy/sql/0008). Heads are leased by one statement that locks
+/// them (skipping rows another silo is locking) and re-checks the lease on each, so of two silos racing for a stream one
+/// gets it and the other takes other streams; a stream's next event is no head until the one before is delivered or dead.
 /// </summary>
 internal sealed class PostgresSellerEventDelivery(NpgsqlDataSource database) : ISellerEventDelivery
 {
@@ -17,10 +17,12 @@ internal sealed class PostgresSellerEventDelivery(NpgsqlDataSource database) : I
              WHERE delivered_at IS NULL AND dead_at IS NULL
              ORDER BY stream, seq
         ), due AS (
-            SELECT seq FROM heads
-             WHERE next_attempt_at <= @now AND (leased_until IS NULL OR leased_until < @now)
-             ORDER BY next_attempt_at, seq
+            SELECT o.seq FROM seller_event_outbox o
+             WHERE o.seq IN (SELECT seq FROM heads WHERE next_attempt_at <= @now AND (leased_until IS NULL OR leased_until < @now))
+               AND o.delivered_at IS NULL AND o.dead_at IS NULL AND (o.leased_until IS NULL OR o.leased_until < @now)
+             ORDER BY o.next_attempt_at, o.seq
              LIMIT @limit
+               FOR UPDATE SKIP LOCKED
         )
         UPDATE seller_event_outbox o
            SET leased_until = @lease_until, lease_id = gen_random_uuid()
