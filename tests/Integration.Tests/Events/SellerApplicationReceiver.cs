@@ -36,6 +36,9 @@ internal sealed class SellerApplicationReceiver : IAsyncDisposable
     /// <summary>How to answer the <c>attempt</c>-th delivery (from 1) of an event id; accepting by default.</summary>
     public Func<string, int, Answer> Plan { get; set; } = (_, _) => Answer.Accept;
 
+    /// <summary>How long the application takes before it answers a delivery it accepts.</summary>
+    public TimeSpan AcceptAfter { get; set; } = TimeSpan.Zero;
+
     public Uri Url { get; private set; } = null!;
 
     public IReadOnlyList<Accepted> Taken => [.. _accepted];
@@ -79,6 +82,7 @@ internal sealed class SellerApplicationReceiver : IAsyncDisposable
                     http.Abort();
                     return Results.Empty;
                 default:
+                    if (receiver.AcceptAfter > TimeSpan.Zero) await Task.Delay(receiver.AcceptAfter);
                     receiver._accepted.Enqueue(new Accepted(id, body));
                     return Results.NoContent();
             }
