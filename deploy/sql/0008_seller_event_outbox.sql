@@ -19,6 +19,10 @@ CREATE TABLE IF NOT EXISTS seller_event_outbox
     next_attempt_at timestamptz NOT NULL DEFAULT now(),
     -- A silo delivering the event holds it until then; another may take it over after.
     leased_until    timestamptz,
+    -- Which lease holds it: only that holder records how the delivery went (a silo whose lease ran out cannot).
+    lease_id        uuid,
+    -- When it was last re-driven from the dead letters: its age for the next dead letter counts from then, not from enqueued_at.
+    redriven_at     timestamptz,
     last_error      text,
     delivered_at    timestamptz,
     dead_at         timestamptz
@@ -30,3 +34,7 @@ CREATE INDEX IF NOT EXISTS seller_event_outbox_pending
 
 CREATE INDEX IF NOT EXISTS seller_event_outbox_dead
     ON seller_event_outbox (dead_at, seq) WHERE dead_at IS NOT NULL AND delivered_at IS NULL;
+
+-- Pruning delivered events once their retention ends.
+CREATE INDEX IF NOT EXISTS seller_event_outbox_delivered
+    ON seller_event_outbox (delivered_at) WHERE delivered_at IS NOT NULL;

@@ -17,6 +17,7 @@ app.MapKooGalleryEndpoints();
 app.MapTenantApi();
 app.MapUsageApi();
 app.MapInstanceApi();
+app.MapWebhookApi();
 app.MapSellerApiDocument();
 app.MapHealthProbes();
 app.Run();

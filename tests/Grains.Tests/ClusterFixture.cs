@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.TestingHost;
+using Provisioning.Grains.Events;
 using Provisioning.Grains.Instances;
 using Provisioning.Grains.Orders;
 using Provisioning.Infrastructure.Hosting;
@@ -15,6 +16,10 @@ public sealed class ClusterFixture : IAsyncLifetime
     public TestCluster Cluster { get; private set; } = null!;
 
     public IGrainFactory Grains => Cluster.GrainFactory;
+
+    /// <summary>The events every silo's in-memory outbox holds, in each silo's order.</summary>
+    public IReadOnlyList<SellerEvent> RecordedEvents =>
+        [.. Cluster.Silos.Cast<InProcessSiloHandle>().SelectMany(s => s.SiloHost.Services.GetRequiredService<InMemorySellerEventOutbox>().Events)];
 
     public async Task InitializeAsync()
     {
@@ -36,6 +41,8 @@ public sealed class ClusterFixture : IAsyncLifetime
                 ["Provisioning:PollPeriod"] = "00:00:00.050",
                 ["Provisioning:Access:FrontEndUrl"] = "https://saas.example.com/login?instance={instanceId}&customer={customerName}",
             }).Build();
+            // Events are recorded (no application receives them: no events URL, so nothing is delivered).
+            silo.Services.AddSingleton(new SellerEventPolicy(Enabled: true, IncludeTestTraffic: false));
             silo.AddProvisioningGrains(configuration)
                 .AddMemoryGrainStorage(StorageNames.Grains)
                 .UseInMemoryReminderService()

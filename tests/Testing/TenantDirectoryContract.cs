@@ -1,3 +1,5 @@
+using Provisioning.Grains.Events;
+using Provisioning.Grains.Instances;
 using Provisioning.Grains.Tenants;
 using Xunit;
 
@@ -9,6 +11,12 @@ public abstract class TenantDirectoryContract
     private static readonly DateTimeOffset T0 = new(2024, 3, 15, 15, 11, 30, TimeSpan.FromHours(8));
 
     protected abstract Task<ITenantDirectory> CreateAsync();
+
+    /// <summary>The ids of the events the directory recorded in its outbox, in delivery order.</summary>
+    protected abstract Task<IReadOnlyList<string>> RecordedEventsAsync();
+
+    private static SellerEvent Change(string tenant) =>
+        new("evt_" + Guid.NewGuid().ToString("N"), "tenant:" + tenant, "tenant.users.changed", T0, Traffic.Live, "{}");
 
     protected static string NewTenant() => "live/" + Guid.NewGuid().ToString("N");
 
@@ -26,8 +34,8 @@ public abstract class TenantDirectoryContract
         var directory = await CreateAsync();
         var tenant = NewTenant();
 
-        await directory.ApplyUsersAsync(tenant, Batch(SyncAction.Add, T0, User("zhangsan01"), User("lisi")), CancellationToken.None);
-        await directory.ApplyUsersAsync(tenant, Batch(SyncAction.Add, T0.AddSeconds(1), User("zhangsan01", name: "Zhang San 2", admin: true)), CancellationToken.None);
+        await directory.ApplyUsersAsync(tenant, Batch(SyncAction.Add, T0, User("zhangsan01"), User("lisi")), null, CancellationToken.None);
+        await directory.ApplyUsersAsync(tenant, Batch(SyncAction.Add, T0.AddSeconds(1), User("zhangsan01", name: "Zhang San 2", admin: true)), null, CancellationToken.None);
 
         var users = await Users(directory, tenant);
         Assert.Equal(2, users.Count);
@@ -42,8 +50,8 @@ public abstract class TenantDirectoryContract
         var directory = await CreateAsync();
         var tenant = NewTenant();
 
-        await directory.ApplyUsersAsync(tenant, Batch(SyncAction.Add, T0.AddMinutes(5), User("zhangsan01", name: "Newer")), CancellationToken.None);
-        await directory.ApplyUsersAsync(tenant, Batch(SyncAction.Add, T0, User("zhangsan01", name: "Older"), User("wangwu")), CancellationToken.None);
+        await directory.ApplyUsersAsync(tenant, Batch(SyncAction.Add, T0.AddMinutes(5), User("zhangsan01", name: "Newer")), null, CancellationToken.None);
+        await directory.ApplyUsersAsync(tenant, Batch(SyncAction.Add, T0, User("zhangsan01", name: "Older"), User("wangwu")), null, CancellationToken.None);
 
         var users = await Users(directory, tenant);
         Assert.Equal("Newer", users["zhangsan01"].User.Name);
@@ -55,10 +63,10 @@ public abstract class TenantDirectoryContract
     {
         var directory = await CreateAsync();
         var tenant = NewTenant();
-        await directory.ApplyUsersAsync(tenant, Batch(SyncAction.Add, T0, User("zhangsan01")), CancellationToken.None);
+        await directory.ApplyUsersAsync(tenant, Batch(SyncAction.Add, T0, User("zhangsan01")), null, CancellationToken.None);
 
-        await directory.ApplyUsersAsync(tenant, Batch(SyncAction.Delete, T0.AddMinutes(2), User("zhangsan01"), User("never-seen")), CancellationToken.None);
-        await directory.ApplyUsersAsync(tenant, Batch(SyncAction.Add, T0.AddMinutes(1), User("zhangsan01"), User("never-seen")), CancellationToken.None);
+        await directory.ApplyUsersAsync(tenant, Batch(SyncAction.Delete, T0.AddMinutes(2), User("zhangsan01"), User("never-seen")), null, CancellationToken.None);
+        await directory.ApplyUsersAsync(tenant, Batch(SyncAction.Add, T0.AddMinutes(1), User("zhangsan01"), User("never-seen")), null, CancellationToken.None);
 
         Assert.Empty(await Users(directory, tenant));
     }
@@ -68,9 +76,9 @@ public abstract class TenantDirectoryContract
     {
         var directory = await CreateAsync();
         var tenant = NewTenant();
-        await directory.ApplyUsersAsync(tenant, Batch(SyncAction.Add, T0, User("zhangsan01", name: "Kept")), CancellationToken.None);
+        await directory.ApplyUsersAsync(tenant, Batch(SyncAction.Add, T0, User("zhangsan01", name: "Kept")), null, CancellationToken.None);
 
-        await directory.ApplyUsersAsync(tenant, Batch(SyncAction.CancelAuthorization, T0.AddSeconds(1), User("zhangsan01", name: "ignored")), CancellationToken.None);
+        await directory.ApplyUsersAsync(tenant, Batch(SyncAction.CancelAuthorization, T0.AddSeconds(1), User("zhangsan01", name: "ignored")), null, CancellationToken.None);
 
         var user = (await Users(directory, tenant))["zhangsan01"];
         Assert.False(user.Authorized);
@@ -82,10 +90,10 @@ public abstract class TenantDirectoryContract
     {
         var directory = await CreateAsync();
         var tenant = NewTenant();
-        await directory.ApplyUsersAsync(tenant, Batch(SyncAction.Add, T0, User("zhangsan01")), CancellationToken.None);
-        await directory.ApplyUsersAsync(tenant, Batch(SyncAction.CancelAuthorization, T0.AddSeconds(1), User("zhangsan01")), CancellationToken.None);
+        await directory.ApplyUsersAsync(tenant, Batch(SyncAction.Add, T0, User("zhangsan01")), null, CancellationToken.None);
+        await directory.ApplyUsersAsync(tenant, Batch(SyncAction.CancelAuthorization, T0.AddSeconds(1), User("zhangsan01")), null, CancellationToken.None);
 
-        await directory.ApplyUsersAsync(tenant, Batch(SyncAction.Modify, T0.AddSeconds(2), User("zhangsan01", orgCode: "20002", enabled: false)), CancellationToken.None);
+        await directory.ApplyUsersAsync(tenant, Batch(SyncAction.Modify, T0.AddSeconds(2), User("zhangsan01", orgCode: "20002", enabled: false)), null, CancellationToken.None);
 
         var user = (await Users(directory, tenant))["zhangsan01"];
         Assert.Equal("20002", user.User.OrgCode);
@@ -98,7 +106,7 @@ public abstract class TenantDirectoryContract
     {
         var directory = await CreateAsync();
         var tenant = NewTenant();
-        await directory.ApplyUsersAsync(tenant, Batch(SyncAction.Add, T0, [.. Enumerable.Range(0, 25).Select(i => User($"user{i:D2}"))]), CancellationToken.None);
+        await directory.ApplyUsersAsync(tenant, Batch(SyncAction.Add, T0, [.. Enumerable.Range(0, 25).Select(i => User($"user{i:D2}"))]), null, CancellationToken.None);
 
         var first = await directory.GetUsersAsync(tenant, 0, 10, CancellationToken.None);
         var third = await directory.GetUsersAsync(tenant, 20, 10, CancellationToken.None);
@@ -114,11 +122,11 @@ public abstract class TenantDirectoryContract
         var directory = await CreateAsync();
         var tenant = NewTenant();
 
-        await directory.UpsertDepartmentAsync(tenant, new Department("10000", "R&D", null), CancellationToken.None);
-        await directory.UpsertDepartmentAsync(tenant, new Department("10001", "QA", "10000"), CancellationToken.None);
-        await directory.UpsertDepartmentAsync(tenant, new Department("10001", "Quality", null), CancellationToken.None);
-        await directory.DeleteDepartmentAsync(tenant, "10000", CancellationToken.None);
-        await directory.DeleteDepartmentAsync(tenant, "never-seen", CancellationToken.None);
+        await directory.UpsertDepartmentAsync(tenant, new Department("10000", "R&D", null), null, CancellationToken.None);
+        await directory.UpsertDepartmentAsync(tenant, new Department("10001", "QA", "10000"), null, CancellationToken.None);
+        await directory.UpsertDepartmentAsync(tenant, new Department("10001", "Quality", null), null, CancellationToken.None);
+        await directory.DeleteDepartmentAsync(tenant, "10000", null, CancellationToken.None);
+        await directory.DeleteDepartmentAsync(tenant, "never-seen", null, CancellationToken.None);
 
         Assert.Equal([new Department("10001", "Quality", null)], await directory.GetDepartmentsAsync(tenant, CancellationToken.None));
     }
@@ -128,11 +136,11 @@ public abstract class TenantDirectoryContract
     {
         var directory = await CreateAsync();
         var tenant = NewTenant();
-        await directory.UpsertDepartmentAsync(tenant, new Department("old", "Gone", null), CancellationToken.None);
+        await directory.UpsertDepartmentAsync(tenant, new Department("old", "Gone", null), null, CancellationToken.None);
 
         Department[] full = [new("00000001", "Product", "265789314"), new("00000002", "QA", "265789314")];
-        await directory.ReplaceDepartmentsAsync(tenant, full, CancellationToken.None);
-        await directory.ReplaceDepartmentsAsync(tenant, full, CancellationToken.None);
+        await directory.ReplaceDepartmentsAsync(tenant, full, null, CancellationToken.None);
+        await directory.ReplaceDepartmentsAsync(tenant, full, null, CancellationToken.None);
 
         Assert.Equal(full, await directory.GetDepartmentsAsync(tenant, CancellationToken.None));
     }
@@ -143,10 +151,45 @@ public abstract class TenantDirectoryContract
         var directory = await CreateAsync();
         var (a, b) = (NewTenant(), NewTenant());
 
-        await directory.ApplyUsersAsync(a, Batch(SyncAction.Add, T0, User("zhangsan01")), CancellationToken.None);
-        await directory.UpsertDepartmentAsync(a, new Department("1", "A", null), CancellationToken.None);
+        await directory.ApplyUsersAsync(a, Batch(SyncAction.Add, T0, User("zhangsan01")), null, CancellationToken.None);
+        await directory.UpsertDepartmentAsync(a, new Department("1", "A", null), null, CancellationToken.None);
 
         Assert.Empty(await directory.GetUsersAsync(b, 0, 10, CancellationToken.None));
         Assert.Empty(await directory.GetDepartmentsAsync(b, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_user_sync_records_its_event_only_when_it_changes_a_user()
+    {
+        var directory = await CreateAsync();
+        var tenant = NewTenant();
+        var (added, repeated, older, modified, deletedUnknown) = (Change(tenant), Change(tenant), Change(tenant), Change(tenant), Change(tenant));
+
+        await directory.ApplyUsersAsync(tenant, Batch(SyncAction.Add, T0, User("zhangsan01")), added, CancellationToken.None);
+        await directory.ApplyUsersAsync(tenant, Batch(SyncAction.Add, T0, User("zhangsan01")), repeated, CancellationToken.None);
+        await directory.ApplyUsersAsync(tenant, Batch(SyncAction.Modify, T0.AddSeconds(-1), User("zhangsan01", name: "Older")), older, CancellationToken.None);
+        await directory.ApplyUsersAsync(tenant, Batch(SyncAction.Modify, T0.AddSeconds(1), User("zhangsan01", admin: true)), modified, CancellationToken.None);
+        await directory.ApplyUsersAsync(tenant, Batch(SyncAction.Delete, T0.AddSeconds(2), User("never-seen")), deletedUnknown, CancellationToken.None);
+
+        Assert.Equal([added.EventId, modified.EventId], await RecordedEventsAsync());
+    }
+
+    [Fact]
+    public async Task A_department_sync_records_its_event_only_when_it_changes_a_department()
+    {
+        var directory = await CreateAsync();
+        var tenant = NewTenant();
+        var events = Enumerable.Range(0, 7).Select(_ => Change(tenant)).ToArray();
+        Department[] full = [new("1", "R&D", null), new("2", "QA", "1")];
+
+        await directory.UpsertDepartmentAsync(tenant, new Department("1", "R&D", null), events[0], CancellationToken.None);
+        await directory.UpsertDepartmentAsync(tenant, new Department("1", "R&D", null), events[1], CancellationToken.None);
+        await directory.DeleteDepartmentAsync(tenant, "never-seen", events[2], CancellationToken.None);
+        await directory.ReplaceDepartmentsAsync(tenant, full, events[3], CancellationToken.None);
+        await directory.ReplaceDepartmentsAsync(tenant, full, events[4], CancellationToken.None);
+        await directory.DeleteDepartmentAsync(tenant, "2", events[5], CancellationToken.None);
+        await directory.DeleteDepartmentAsync(tenant, "2", events[6], CancellationToken.None);
+
+        Assert.Equal([events[0].EventId, events[3].EventId, events[5].EventId], await RecordedEventsAsync());
     }
 }

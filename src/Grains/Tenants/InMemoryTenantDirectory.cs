@@ -1,7 +1,12 @@
+using Provisioning.Grains.Events;
+
 namespace Provisioning.Grains.Tenants;
 
-/// <summary>The tenant directory of the zero-setup, in-memory mode: the same rules as PostgreSQL, lost when the process stops.</summary>
-internal sealed class InMemoryTenantDirectory : ITenantDirectory
+/// <summary>
+/// The tenant directory of the zero-setup, in-memory mode: the same rules as PostgreSQL, lost when the process stops. Its
+/// events go to the in-memory outbox under the directory's lock, so no reader sees a change without its event.
+/// </summary>
+internal sealed class InMemoryTenantDirectory(ISellerEventOutbox outbox) : ITenantDirectory
 {
     private sealed record UserRow(TenantUser User, bool Deleted);
 
@@ -9,10 +14,11 @@ internal sealed class InMemoryTenantDirectory : ITenantDirectory
     private readonly Dictionary<string, Dictionary<string, Department>> _departments = [];
     private readonly Lock _lock = new();
 
-    public Task ApplyUsersAsync(string tenant, UserSync sync, CancellationToken cancellationToken)
+    public Task ApplyUsersAsync(string tenant, UserSync sync, SellerEvent? recordIfChanged, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
+            var changed = false;
             var users = Table(_users, tenant, () => new SortedDictionary<(string, string), UserRow>());
             foreach (var user in sync.Users)
             {
@@ -20,28 +26,46 @@ internal sealed class InMemoryTenantDirectory : ITenantDirectory
                 var stored = users.GetValueOrDefault(key);
                 if (stored is not null && stored.User.SyncTime > sync.SyncTime) continue;
                 var (next, deleted) = UserDirectoryRules.Apply(stored?.User, stored?.Deleted ?? false, sync, user);
+                changed |= stored is null ? !deleted : stored.Deleted != deleted || stored.User with { SyncTime = next.SyncTime } != next;
                 users[key] = new UserRow(next, deleted);
             }
+
+            Record(changed, recordIfChanged);
         }
 
         return Task.CompletedTask;
     }
 
-    public Task UpsertDepartmentAsync(string tenant, Department department, CancellationToken cancellationToken)
+    public Task UpsertDepartmentAsync(string tenant, Department department, SellerEvent? recordIfChanged, CancellationToken cancellationToken)
     {
-        lock (_lock) Table(_departments, tenant, () => new Dictionary<string, Department>())[department.OrgCode] = department;
+        lock (_lock)
+        {
+            var departments = Table(_departments, tenant, () => new Dictionary<string, Department>());
+            var changed = departments.GetValueOrDefault(department.OrgCode) != department;
+            departments[department.OrgCode] = department;
+            Record(changed, recordIfChanged);
+        }
+
         return Task.CompletedTask;
     }
 
-    public Task DeleteDepartmentAsync(string tenant, string orgCode, CancellationToken cancellationToken)
+    public Task DeleteDepartmentAsync(string tenant, string orgCode, SellerEvent? recordIfChanged, CancellationToken cancellationToken)
     {
-        lock (_lock) Table(_departments, tenant, () => new Dictionary<string, Department>()).Remove(orgCode);
+        lock (_lock) Record(Table(_departments, tenant, () => new Dictionary<string, Department>()).Remove(orgCode), recordIfChanged);
         return Task.CompletedTask;
     }
 
-    public Task ReplaceDepartmentsAsync(string tenant, IReadOnlyList<Department> departments, CancellationToken cancellationToken)
+    public Task ReplaceDepartmentsAsync(string tenant, IReadOnlyList<Department> departments, SellerEvent? recordIfChanged, CancellationToken cancellationToken)
     {
-        lock (_lock) _departments[tenant] = departments.ToDictionary(d => d.OrgCode);
+        lock (_lock)
+        {
+            var before = Table(_departments, tenant, () => new Dictionary<string, Department>());
+            var after = departments.ToDictionary(d => d.OrgCode);
+            var changed = before.Count != after.Count || after.Any(pair => before.GetValueOrDefault(pair.Key) != pair.Value);
+            _departments[tenant] = after;
+            Record(changed, recordIfChanged);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -62,6 +86,12 @@ internal sealed class InMemoryTenantDirectory : ITenantDirectory
             IReadOnlyList<Department> all = [.. Table(_departments, tenant, () => new Dictionary<string, Department>()).Values.OrderBy(d => d.OrgCode, StringComparer.Ordinal)];
             return Task.FromResult(all);
         }
+    }
+
+    // The in-memory outbox completes synchronously, so the event is in it before the lock is released.
+    private void Record(bool changed, SellerEvent? e)
+    {
+        if (changed && e is not null) outbox.EnqueueAsync([e], CancellationToken.None).GetAwaiter().GetResult();
     }
 
     private static T Table<T>(Dictionary<string, T> tables, string tenant, Func<T> create)

@@ -1,3 +1,5 @@
+using Provisioning.Grains.Events;
+
 namespace Provisioning.Grains.Tenants;
 
 /// <summary>The durable state of one tenant: small by design, since users and departments live in the directory.</summary>
@@ -15,4 +17,7 @@ public sealed class TenantState
 
     /// <summary>True once any sync named the tenant.</summary>
     [Id(5)] public bool Known { get; set; }
+
+    /// <summary>Events of profile and application changes written with them but not yet handed to the outbox.</summary>
+    [Id(6)] public List<SellerEvent> Unpublished { get; set; } = [];
 }

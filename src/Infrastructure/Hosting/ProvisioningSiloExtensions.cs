@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Orleans.Configuration;
-using Microsoft.Extensions.Options;
 using Provisioning.Grains;
 using Provisioning.Grains.Events;
 using Provisioning.Grains.Instances;
@@ -75,14 +74,7 @@ public static class ProvisioningSiloExtensions
         silo.Services.TryAddSingleton<IUsageLedger, InMemoryUsageLedger>();
         silo.Services.TryAddSingleton<UsageMetrics>();
         silo.Services.TryAddSingleton(TimeProvider.System);
-        silo.Services.AddOptions<SellerApplicationOptions>().Bind(configuration.GetSection(SellerApplicationOptions.SectionName));
-        silo.Services.TryAddSingleton(sp =>
-        {
-            var application = sp.GetRequiredService<IOptions<SellerApplicationOptions>>().Value;
-            return new SellerEventPolicy(application.EventsUrl is not null, application.IncludeTestTraffic);
-        });
-        silo.Services.TryAddSingleton<InMemorySellerEventOutbox>();
-        silo.Services.TryAddSingleton<ISellerEventOutbox>(sp => sp.GetRequiredService<InMemorySellerEventOutbox>());
+        silo.Services.AddSellerEvents(configuration);
         silo.Services.TryAddSingleton<InMemoryInstanceViews>();
         silo.Services.TryAddSingleton<IInstanceProjection>(sp => sp.GetRequiredService<InMemoryInstanceViews>());
         silo.Services.TryAddSingleton<IInstanceViewReader>(sp => sp.GetRequiredService<InMemoryInstanceViews>());
@@ -103,6 +95,9 @@ public static class ProvisioningSiloExtensions
         silo.Services.AddSingleton<IInstanceViewReader, PostgresInstanceViews>();
         silo.Services.AddOptions<InstanceViewOptions>().BindConfiguration(InstanceViewOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         silo.Services.AddHostedService<InstanceViewRepair>();
+        silo.Services.AddSingleton<ISellerEventOutbox, PostgresSellerEventOutbox>();
+        silo.Services.AddSingleton<ISellerEventDelivery, PostgresSellerEventDelivery>();
+        silo.Services.AddSingleton<ISellerEventOutboxOperations, PostgresSellerEventOperations>();
         if (migrateOnStart)
         {
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp =>

@@ -14,8 +14,12 @@ internal sealed class PostgresInstanceProjection : IInstanceProjection, IAsyncDi
 {
     private readonly ProjectionGroupCommit _commit;
 
-    public PostgresInstanceProjection(NpgsqlDataSource database) =>
-        _commit = new ProjectionGroupCommit((rows, events, cancellationToken) => WriteAsync(database, rows, events, cancellationToken));
+    public PostgresInstanceProjection(NpgsqlDataSource database, SellerEventNudge nudge) =>
+        _commit = new ProjectionGroupCommit(async (rows, events, cancellationToken) =>
+        {
+            await WriteAsync(database, rows, events, cancellationToken);
+            if (events.Count > 0) nudge.Nudge();
+        });
 
     public Task ProjectAsync(ProjectedInstance instance, IReadOnlyList<SellerEvent> events, CancellationToken cancellationToken) =>
         _commit.ProjectAsync(instance, events, cancellationToken);

@@ -1,20 +1,24 @@
 using Npgsql;
 using NpgsqlTypes;
 
+using Provisioning.Grains.Events;
 using Provisioning.Grains.Tenants;
 
 namespace Provisioning.Infrastructure.Postgres;
 
 /// <summary>
 /// The tenant directory in our own PostgreSQL tables (deploy/sql/0005). A batch is one statement over arrays, so its
-/// cost follows the batch, not the tenant; a full department sync is one transaction.
+/// cost follows the batch, not the tenant; a full department sync is one transaction. Each write counts the rows whose
+/// visible content it changed, and records the sync's event (deploy/sql/0008) in the same transaction when it did.
 /// </summary>
-internal sealed class PostgresTenantDirectory(NpgsqlDataSource database) : ITenantDirectory
+internal sealed class PostgresTenantDirectory(NpgsqlDataSource database, SellerEventNudge nudge) : ITenantDirectory
 {
+    private const string UserContent = "name, org_code, position, employee_code, employee_type, admin, enabled, mobile, email, work_place, entry_date, authorized, deleted";
+
     private const string UserColumns =
         "user_name, name, org_code, position, employee_code, employee_type, admin, enabled, mobile, email, work_place, entry_date";
 
-    public async Task ApplyUsersAsync(string tenant, UserSync sync, CancellationToken cancellationToken)
+    public async Task ApplyUsersAsync(string tenant, UserSync sync, SellerEvent? recordIfChanged, CancellationToken cancellationToken)
     {
         var (authorized, deleted, update) = sync.Action switch
         {
@@ -30,17 +34,29 @@ internal sealed class PostgresTenantDirectory(NpgsqlDataSource database) : ITena
             _ => ("false", "true", "authorized = false, deleted = true"),
         };
 
+        // The rows as they were and as the upsert left them (one snapshot for the whole statement): a user counts as changed
+        // when its content differs, or when it is new and not deleted.
         var sql = $"""
-            INSERT INTO tenant_users (tenant, app_id, {UserColumns}, authorized, deleted, synced_at)
-            SELECT @tenant, @app, u.*, {authorized}, {deleted}, @synced
-              FROM unnest(@user_name, @name, @org_code, @position, @employee_code, @employee_type, @admin, @enabled,
-                          @mobile, @email, @work_place, @entry_date)
-                AS u({UserColumns})
-            ON CONFLICT (tenant, app_id, user_name) DO UPDATE SET {update}, synced_at = excluded.synced_at
-             WHERE tenant_users.synced_at <= excluded.synced_at
+            WITH incoming AS (
+                SELECT * FROM unnest(@user_name, @name, @org_code, @position, @employee_code, @employee_type, @admin, @enabled,
+                                     @mobile, @email, @work_place, @entry_date) AS u({UserColumns})
+            ), before AS (
+                SELECT t.user_name, ({UserContent}) AS content
+                  FROM tenant_users t WHERE t.tenant = @tenant AND t.app_id = @app AND t.user_name IN (SELECT user_name FROM incoming)
+            ), applied AS (
+                INSERT INTO tenant_users (tenant, app_id, {UserColumns}, authorized, deleted, synced_at)
+                SELECT @tenant, @app, incoming.*, {authorized}, {deleted}, @synced FROM incoming
+                ON CONFLICT (tenant, app_id, user_name) DO UPDATE SET {update}, synced_at = excluded.synced_at
+                 WHERE tenant_users.synced_at <= excluded.synced_at
+                RETURNING user_name, deleted, ({UserContent}) AS content
+            )
+            SELECT count(*)::int FROM applied a LEFT JOIN before b ON b.user_name = a.user_name
+             WHERE CASE WHEN b.user_name IS NULL THEN NOT a.deleted ELSE b.content IS DISTINCT FROM a.content END
             """;
 
-        await using var command = database.CreateCommand(sql);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
         var users = sync.Users;
         command.Parameters.AddWithValue("tenant", tenant);
         command.Parameters.AddWithValue("app", sync.AppId);
@@ -57,32 +73,41 @@ internal sealed class PostgresTenantDirectory(NpgsqlDataSource database) : ITena
         Array(command, "email", users.Select(u => u.Email));
         Array(command, "work_place", users.Select(u => u.WorkPlace));
         Array(command, "entry_date", users.Select(u => u.EntryDate));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        var changed = (int)(await command.ExecuteScalarAsync(cancellationToken))!;
+        await CommitAsync(transaction, changed, recordIfChanged, cancellationToken);
     }
 
-    public async Task UpsertDepartmentAsync(string tenant, Department department, CancellationToken cancellationToken)
+    public async Task UpsertDepartmentAsync(string tenant, Department department, SellerEvent? recordIfChanged, CancellationToken cancellationToken)
     {
-        await using var command = database.CreateCommand("""
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("""
             INSERT INTO tenant_departments (tenant, org_code, org_name, parent_code) VALUES (@tenant, @code, @name, @parent)
             ON CONFLICT (tenant, org_code) DO UPDATE SET org_name = excluded.org_name, parent_code = excluded.parent_code
-            """);
+             WHERE (tenant_departments.org_name, tenant_departments.parent_code) IS DISTINCT FROM (excluded.org_name, excluded.parent_code)
+            """, connection, transaction);
         command.Parameters.AddWithValue("tenant", tenant);
         command.Parameters.AddWithValue("code", department.OrgCode);
         command.Parameters.AddWithValue("name", department.OrgName);
         command.Parameters.AddWithValue("parent", (object?)department.ParentCode ?? DBNull.Value);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        var changed = await command.ExecuteNonQueryAsync(cancellationToken);
+        await CommitAsync(transaction, changed, recordIfChanged, cancellationToken);
     }
 
-    public async Task DeleteDepartmentAsync(string tenant, string orgCode, CancellationToken cancellationToken)
+    public async Task DeleteDepartmentAsync(string tenant, string orgCode, SellerEvent? recordIfChanged, CancellationToken cancellationToken)
     {
-        await using var command = database.CreateCommand("DELETE FROM tenant_departments WHERE tenant = @tenant AND org_code = @code");
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand("DELETE FROM tenant_departments WHERE tenant = @tenant AND org_code = @code", connection, transaction);
         command.Parameters.AddWithValue("tenant", tenant);
         command.Parameters.AddWithValue("code", orgCode);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        var changed = await command.ExecuteNonQueryAsync(cancellationToken);
+        await CommitAsync(transaction, changed, recordIfChanged, cancellationToken);
     }
 
-    public async Task ReplaceDepartmentsAsync(string tenant, IReadOnlyList<Department> departments, CancellationToken cancellationToken)
+    public async Task ReplaceDepartmentsAsync(string tenant, IReadOnlyList<Department> departments, SellerEvent? recordIfChanged, CancellationToken cancellationToken)
     {
+        var changed = 0;
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var upsert = new NpgsqlCommand("""
@@ -96,7 +121,7 @@ internal sealed class PostgresTenantDirectory(NpgsqlDataSource database) : ITena
             Array(upsert, "codes", departments.Select(d => d.OrgCode));
             Array(upsert, "names", departments.Select(d => d.OrgName));
             Array(upsert, "parents", departments.Select(d => d.ParentCode));
-            await upsert.ExecuteNonQueryAsync(cancellationToken);
+            changed += await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await using (var prune = new NpgsqlCommand(
@@ -104,10 +129,10 @@ internal sealed class PostgresTenantDirectory(NpgsqlDataSource database) : ITena
         {
             prune.Parameters.AddWithValue("tenant", tenant);
             Array(prune, "codes", departments.Select(d => d.OrgCode));
-            await prune.ExecuteNonQueryAsync(cancellationToken);
+            changed += await prune.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
+        await CommitAsync(transaction, changed, recordIfChanged, cancellationToken);
     }
 
     public async Task<IReadOnlyList<TenantUser>> GetUsersAsync(string tenant, int offset, int limit, CancellationToken cancellationToken)
@@ -146,6 +171,21 @@ internal sealed class PostgresTenantDirectory(NpgsqlDataSource database) : ITena
         }
 
         return departments;
+    }
+
+    // The event goes into the outbox in the write's own transaction, so neither commits without the other.
+    private async Task CommitAsync(NpgsqlTransaction transaction, int changed, SellerEvent? recordIfChanged, CancellationToken cancellationToken)
+    {
+        var record = changed > 0 && recordIfChanged is not null;
+        if (record)
+        {
+            await using var batch = new NpgsqlBatch(transaction.Connection, transaction);
+            batch.BatchCommands.Add(SellerEventRows.Insert([recordIfChanged!]));
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        if (record) nudge.Nudge();
     }
 
     private static void Array(NpgsqlCommand command, string name, IEnumerable<string?> values) =>

@@ -13,7 +13,7 @@ internal static class SellerEventRows
 {
     private const string InsertSql = """
         INSERT INTO seller_event_outbox (event_id, stream, event_type, occurred_at, data)
-        SELECT e.event_id, e.stream, e.event_type, e.occurred_at, e.data FROM unnest(@event_ids, @streams, @types, @occurred_at, @data) WITH ORDINALITY AS e(event_id, stream, event_type, occurred_at, data, n)
+        SELECT event_id, stream, event_type, occurred_at, data FROM unnest(@event_ids, @streams, @types, @occurred_at, @data) WITH ORDINALITY AS e(event_id, stream, event_type, occurred_at, data, n)
          ORDER BY n
         ON CONFLICT (event_id) DO NOTHING
         """;
@@ -25,7 +25,7 @@ internal static class SellerEventRows
         command.Parameters.Add(PostgresArrays.Parameter("event_ids", NpgsqlDbType.Text, events.Select(e => e.EventId)));
         command.Parameters.Add(PostgresArrays.Parameter("streams", NpgsqlDbType.Text, events.Select(e => e.Stream)));
         command.Parameters.Add(PostgresArrays.Parameter("types", NpgsqlDbType.Text, events.Select(e => e.Type)));
-        command.Parameters.Add(PostgresArrays.Parameter("occurred_at", NpgsqlDbType.TimestampTz, events.Select(e => e.OccurredAt)));
+        command.Parameters.Add(PostgresArrays.Parameter("occurred_at", NpgsqlDbType.TimestampTz, events.Select(e => e.OccurredAt.ToUniversalTime())));
         command.Parameters.Add(PostgresArrays.Parameter("data", NpgsqlDbType.Text, events.Select(e => e.Data)));
         return command;
     }

@@ -24,6 +24,10 @@ public sealed class SellerApiDocumentTests(GatewayFactory factory)
         { "get", "/api/usage/held", "admin" },
         { "post", "/api/usage/held/resend", "admin" },
         { "post", "/api/usage/held/mark-pushed", "admin" },
+        { "get", "/api/webhooks/outbox", "admin" },
+        { "get", "/api/webhooks/dead-letters", "admin" },
+        { "post", "/api/webhooks/dead-letters/{eventId}/redrive", "admin" },
+        { "post", "/api/webhooks/dead-letters/redrive", "admin" },
     };
 
     private async Task<JsonElement> Document()
@@ -60,6 +64,18 @@ public sealed class SellerApiDocumentTests(GatewayFactory factory)
         Assert.Equal("apiKey", scheme.GetProperty("type").GetString());
         Assert.Equal("header", scheme.GetProperty("in").GetString());
         Assert.Equal("X-Api-Key", scheme.GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task The_webhook_operations_document_their_pages_and_problems()
+    {
+        var document = await Document();
+
+        var outbox = Operation(document, "get", "/api/webhooks/outbox").GetProperty("responses");
+        Assert.EndsWith("/OutboxPage", outbox.GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
+        Assert.True(outbox.GetProperty("400").GetProperty("content").TryGetProperty("application/problem+json", out _));
+        var redrive = Operation(document, "post", "/api/webhooks/dead-letters/{eventId}/redrive").GetProperty("responses");
+        Assert.True(redrive.GetProperty("404").GetProperty("content").TryGetProperty("application/problem+json", out _));
     }
 
     [Fact]

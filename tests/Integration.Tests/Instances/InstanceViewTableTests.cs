@@ -58,7 +58,7 @@ public sealed class InstanceViewTableTests
             $"inst-{(i * 37) % 60:D2}-{(char)('a' + i % 3)}", 1 + i % 4, statuses[i % statuses.Length], i % 10 == 0 ? Traffic.Test : Traffic.Live,
             "p-" + i % 3, "c-" + i % 5, i % 2 == 0 ? T0.AddDays(i) : null, i % 13 == 0 ? "holder" : null)).ToList();
         await PostgresInstanceProjection.WriteAsync(database, rows, [], CancellationToken.None);
-        var memory = new InMemoryInstanceViews(new InMemorySellerEventOutbox());
+        var memory = new InMemoryInstanceViews(new InMemorySellerEventOutbox(TimeProvider.System, new SellerEventNudge()));
         foreach (var row in rows) await memory.ProjectAsync(row, [], CancellationToken.None);
         var table = new PostgresInstanceViews(database);
 

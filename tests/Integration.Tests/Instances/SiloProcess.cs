@@ -18,8 +18,11 @@ internal sealed class SiloProcess : IDisposable
     /// <summary>Where the silo's health probes answer.</summary>
     public Uri Health { get; }
 
-    /// <summary>Starts the silo on the given (migrated) database and waits until its <c>/health/ready</c> answers 200.</summary>
-    public static async Task<SiloProcess> StartAsync(string connectionString, TimeSpan within)
+    /// <summary>
+    /// Starts the silo on the given (migrated) database, with any further <paramref name="settings"/> (configuration keys,
+    /// e.g. <c>SellerApplication:EventsUrl</c>), and waits until its <c>/health/ready</c> answers 200.
+    /// </summary>
+    public static async Task<SiloProcess> StartAsync(string connectionString, TimeSpan within, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -37,6 +40,7 @@ internal sealed class SiloProcess : IDisposable
         start.Environment["Orleans__Endpoints__SiloPort"] = GatewayFactory.FreePort().ToString();
         start.Environment["Orleans__Endpoints__GatewayPort"] = GatewayFactory.FreePort().ToString();
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string?>()) start.Environment[name.Replace(":", "__", StringComparison.Ordinal)] = value;
 
         var silo = new SiloProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/health/"));
         silo._process.OutputDataReceived += (_, e) => silo.Keep(e.Data);
