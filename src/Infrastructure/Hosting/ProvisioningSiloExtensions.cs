@@ -81,6 +81,7 @@ public static class ProvisioningSiloExtensions
             var application = sp.GetRequiredService<IOptions<SellerApplicationOptions>>().Value;
             return new SellerEventPolicy(application.EventsUrl is not null, application.IncludeTestTraffic);
         });
+        silo.Services.AddProvisioningHook(configuration);
         silo.Services.TryAddSingleton<InMemorySellerEventOutbox>();
         silo.Services.TryAddSingleton<ISellerEventOutbox>(sp => sp.GetRequiredService<InMemorySellerEventOutbox>());
         silo.UseSystemTextJsonGrainStorageSerializer();
