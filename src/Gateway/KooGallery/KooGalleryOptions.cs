@@ -59,8 +59,9 @@ public sealed class KooGalleryOptions : IValidatableObject
     public bool V2PlainBodyHashFallback { get; set; }
 
     /// <summary>
-    /// How long a V2 newInstance waits for provisioning before answering 000004 and finishing in the background; at least
-    /// <see cref="MinimumAnswerMargin"/> shorter than <see cref="CallbackTimeout"/>, so the 000004 comes before the 000005.
+    /// How long a V2 newInstance waits for provisioning before answering 000004 and finishing in the background, and, with the
+    /// provisioning hook, how long a V1 newInstance waits for the seller's application before answering 000005; at least
+    /// <see cref="MinimumAnswerMargin"/> shorter than <see cref="CallbackTimeout"/>, so that answer comes before the timeout's 000005.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:04", ErrorMessage = "KooGallery:ProvisioningBudget must stay under the marketplace's 5 s timeout")]
     public TimeSpan ProvisioningBudget { get; set; } = TimeSpan.FromSeconds(3);

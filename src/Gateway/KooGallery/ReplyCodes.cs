@@ -12,6 +12,7 @@ internal static class ReplyCodes
         InstanceOutcome.NotFound or InstanceOutcome.Released => ResultCodes.InstanceNotFound,
         InstanceOutcome.InProgress => ResultCodes.InProgress,
         InstanceOutcome.Refused => ResultCodes.InvalidParameter,
+        InstanceOutcome.AwaitingApplication => ResultCodes.InternalError,
         _ => ResultCodes.InternalError,
     };
 }

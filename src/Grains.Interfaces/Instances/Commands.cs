@@ -2,7 +2,10 @@ using System.Collections.Immutable;
 
 namespace Provisioning.Grains.Instances;
 
-/// <summary>Open an instance for a paid (or trial) order. Repeats of the same order return the same instance.</summary>
+/// <summary>
+/// Open an instance for a paid (or trial) order. Repeats of the same order return the same instance. With the provisioning hook,
+/// <see cref="Budget"/> bounds the wait for the seller's application (null: as long as its request may take).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("prov.OpenInstance")]
 public sealed record OpenInstance(
     [property: Id(0)] string OrderId,
@@ -11,7 +14,8 @@ public sealed record OpenInstance(
     [property: Id(3)] bool Trial,
     [property: Id(4)] DateTimeOffset? ExpiresAt,
     [property: Id(5)] decimal? OrderAmount,
-    [property: Id(6)] ImmutableDictionary<string, string> ExtendParams);
+    [property: Id(6)] ImmutableDictionary<string, string> ExtendParams,
+    [property: Id(7)] TimeSpan? Budget = null);
 
 /// <summary>Why an instance's expiry moves.</summary>
 [GenerateSerializer, Alias("prov.RenewalKind")]

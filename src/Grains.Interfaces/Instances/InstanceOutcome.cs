@@ -27,6 +27,9 @@ public enum InstanceOutcome
 
     /// <summary>The command's values break a marketplace limit (the message names each); nothing changed.</summary>
     Refused = 7,
+
+    /// <summary>The seller's application has not (yet) created the instance's tenant (the provisioning hook); nothing was opened, ask again.</summary>
+    AwaitingApplication = 8,
 }
 
 /// <summary>The answer to a lifecycle command: its outcome, a readable message and the instance afterwards.</summary>

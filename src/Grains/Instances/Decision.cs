@@ -8,5 +8,6 @@ internal readonly record struct Decision(InstanceOutcome Outcome, string Message
     public static Decision NotFound(string instanceId) => new(InstanceOutcome.NotFound, $"instance {instanceId} does not exist");
     public static Decision Released(string instanceId) => new(InstanceOutcome.Released, $"instance {instanceId} has been released");
     public static Decision Refused(string message) => new(InstanceOutcome.Refused, message);
+    public static Decision AwaitingApplication(string message) => new(InstanceOutcome.AwaitingApplication, message);
     public static Decision InProgress(string instanceId) => new(InstanceOutcome.InProgress, $"instance {instanceId} is still being provisioned");
 }

@@ -7,8 +7,11 @@ internal interface IProvisionedInstance
 
     SaasInstanceState State { get; }
 
-    /// <summary>The lifecycle's decision on opening the instance from a fetched line; the state changes only when it is applied.</summary>
-    Decision Open(OpenInstance command);
+    /// <summary>
+    /// The lifecycle's decision on opening the instance from a fetched line, with the tenant the seller's application created (when
+    /// the provisioning hook is on); the state changes only when it is applied.
+    /// </summary>
+    Decision Open(OpenInstance command, ProvisionedTenant? tenant);
 
     /// <summary>Makes the state durable (and tells the meter), as after any applied command.</summary>
     Task Persist();

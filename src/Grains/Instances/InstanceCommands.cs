@@ -8,7 +8,8 @@ namespace Provisioning.Grains.Instances;
 /// The commands of an instance that answers for itself: <see cref="InstanceLifecycle"/> decides, every applied change is durable
 /// (and known to the instance's usage meter) before the answer, and then written to the query model with its events
 /// (<see cref="InstancePublication"/>), and test traffic gets the dial test's rule. V2 provisioning is
-/// delegated to <see cref="OrderLineProvisioning"/>.
+/// delegated to <see cref="OrderLineProvisioning"/>. With the provisioning hook (<see cref="TenantCreation"/>), an instance
+/// opens only once the seller's application has created its tenant.
 /// </summary>
 internal sealed class InstanceCommands : IProvisionedInstance
 {
@@ -19,16 +20,17 @@ internal sealed class InstanceCommands : IProvisionedInstance
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly Action _deactivate;
+    private readonly TenantCreation? _tenants;
 
     public InstanceCommands(
         Grain grain, InstanceAddress address, IPersistentState<SaasInstanceState> state, IGrainFactory grains, InstanceAccessIssuer accessIssuer,
-        OrderLines orders, ProvisioningOptions options, IInstanceProjection projection, SellerEventPolicy policy, TimeProvider clock, ILogger logger,
-        Action deactivate)
+        OrderLines orders, TenantCreation? tenants, ProvisioningOptions options, IInstanceProjection projection, SellerEventPolicy policy,
+        TimeProvider clock, ILogger logger, Action deactivate)
     {
-        (Address, _state, _grains, _accessIssuer, _orders, _clock, _logger, _deactivate) =
-            (address, state, grains, accessIssuer, orders, clock, logger, deactivate);
+        (Address, _state, _grains, _accessIssuer, _orders, _tenants, _clock, _logger, _deactivate) =
+            (address, state, grains, accessIssuer, orders, tenants, clock, logger, deactivate);
         Publication = new InstancePublication(address, state, projection, policy, logger);
-        Provisioning = new OrderLineProvisioning(grain, this, grains, orders, options, logger);
+        Provisioning = new OrderLineProvisioning(grain, this, grains, orders, tenants, options, clock, logger);
     }
 
     public InstanceAddress Address { get; }
@@ -39,7 +41,10 @@ internal sealed class InstanceCommands : IProvisionedInstance
 
     public InstancePublication Publication { get; }
 
-    public Task<InstanceReply> Open(OpenInstance command) => Apply(life => life.Open(command, () => IssueAccess(command)));
+    public Task<InstanceReply> Open(OpenInstance command) =>
+        _tenants is null || State.IsOpened || State.Status == InstanceStatus.Released
+            ? Apply(life => life.Open(command, () => IssueAccess(command, tenant: null)))
+            : OpenWithTenant(command, _tenants);
 
     /// <summary>
     /// Starts or continues V2 provisioning and waits for it at most the command's budget. Null when provisioning made this line
@@ -62,8 +67,7 @@ internal sealed class InstanceCommands : IProvisionedInstance
             return Reply(start);
         }
 
-        await Task.WhenAny(Provisioning.Fetched, Task.Delay(command.Budget, _clock));
-        await Provisioning.TryCompleteAsync();
+        await Provisioning.SettleAsync(command.Budget);
 
         if (State.DuplicateOf is not null) return null;
         if (State.IsOpened) return Reply(Decision.Applied($"instance {Address.InstanceId} opened"));
@@ -134,7 +138,7 @@ internal sealed class InstanceCommands : IProvisionedInstance
     public UsageTerms? UsageTerms() =>
         State is { IsOpened: true, Plan: { } plan } s ? new UsageTerms(plan.ChargingMode, plan.ProductId, UsagePeriods.Of(s.History)) : null;
 
-    Decision IProvisionedInstance.Open(OpenInstance command) => Life().Open(command, () => IssueAccess(command));
+    Decision IProvisionedInstance.Open(OpenInstance command, ProvisionedTenant? tenant) => Life().Open(command, () => IssueAccess(command, tenant));
 
     public async Task Persist()
     {
@@ -169,9 +173,29 @@ internal sealed class InstanceCommands : IProvisionedInstance
         return Reply(decision);
     }
 
-    private IssuedAccess IssueAccess(OpenInstance command)
+    // V1 with the provisioning hook: the application gets the command's budget to create the tenant; a late answer is kept for the
+    // marketplace's retry.
+    private async Task<InstanceReply> OpenWithTenant(OpenInstance command, TenantCreation tenants)
     {
-        var issued = _accessIssuer.Issue(Address.InstanceId, command);
+        var order = TenantOrder.Of(Address, command, orderLineId: null);
+        var answer = tenants.Ask(order);
+        if (command.Budget is { } budget) await Task.WhenAny(answer, Task.Delay(budget, _clock));
+        else await answer;
+
+        if (answer is not { IsCompleted: true, Result.Tenant: { } tenant })
+        {
+            var why = answer.IsCompleted ? $"has not created it: {answer.Result.Failure}" : $"has not answered within {command.Budget!.Value.TotalSeconds:0.###} s";
+            return Reply(Decision.AwaitingApplication($"instance {Address.InstanceId} not opened: the seller application was asked to create its tenant (webhook-id {order.RequestId}) and {why}; retry"));
+        }
+
+        var reply = await Apply(life => life.Open(command, () => IssueAccess(command, tenant)));
+        if (State.IsOpened) tenants.Forget();
+        return reply;
+    }
+
+    private IssuedAccess IssueAccess(OpenInstance command, ProvisionedTenant? tenant)
+    {
+        var issued = _accessIssuer.Issue(Address.InstanceId, command, tenant);
         if (issued.Refusal is { } refusal) _logger.LogWarning("{Refusal}; shorten the Provisioning:Access templates", refusal);
         return issued;
     }

@@ -8,7 +8,8 @@ namespace Provisioning.Grains.Instances;
 /// <summary>
 /// One SaaS instance, as the marketplace addresses it. The grain only decides who answers: the instance itself
 /// (<see cref="InstanceCommands"/>, with V2 provisioning in <see cref="OrderLineProvisioning"/>), or, for a pay-per-use order
-/// line that shares another line's instance, that holder.
+/// line that shares another line's instance, that holder. The provisioning hook's <see cref="ITenantProvisioner"/> is registered
+/// only when it is configured; without it instances open as they always did.
 /// </summary>
 [GrainType("saas-instance")]
 internal sealed class SaasInstanceGrain : Grain, ISaasInstanceGrain, IRemindable
@@ -23,9 +24,11 @@ internal sealed class SaasInstanceGrain : Grain, ISaasInstanceGrain, IRemindable
         IInstanceProjection projection,
         SellerEventPolicy policy,
         TimeProvider clock,
-        ILogger<SaasInstanceGrain> logger) =>
+        ILogger<SaasInstanceGrain> logger,
+        ITenantProvisioner? tenantProvisioner = null) =>
         _instance = new InstanceCommands(
-            this, InstanceAddress.FromGrainKey(this.GetPrimaryKeyString()), state, GrainFactory, accessIssuer, new OrderLines(orders), options.Value, projection, policy, clock,
+            this, InstanceAddress.FromGrainKey(this.GetPrimaryKeyString()), state, GrainFactory, accessIssuer, new OrderLines(orders),
+            tenantProvisioner is null ? null : new TenantCreation(tenantProvisioner, accessIssuer, logger), options.Value, projection, policy, clock,
             logger, DeactivateOnIdle);
 
     /// <summary>Another line of the same pay-per-use order already holds this product's instance: it answers instead.</summary>

@@ -78,6 +78,7 @@ public static class ProvisioningSiloExtensions
         silo.Services.TryAddSingleton<InMemoryInstanceViews>();
         silo.Services.TryAddSingleton<IInstanceProjection>(sp => sp.GetRequiredService<InMemoryInstanceViews>());
         silo.Services.TryAddSingleton<IInstanceViewReader>(sp => sp.GetRequiredService<InMemoryInstanceViews>());
+        silo.Services.AddProvisioningHook(configuration);
         silo.UseSystemTextJsonGrainStorageSerializer();
         silo.AddActivityPropagation();
         silo.AddIncomingGrainCallFilter<DatabaseFailureFilter>();

@@ -23,7 +23,7 @@ public sealed class InstanceViewRepairTests
     {
         public static volatile bool Failing;
 
-        private readonly PostgresInstanceProjection _inner = new(database);
+        private readonly PostgresInstanceProjection _inner = new(database, new SellerEventNudge());
 
         public Task ProjectAsync(ProjectedInstance instance, IReadOnlyList<SellerEvent> events, CancellationToken cancellationToken) =>
             Failing ? Task.FromException(new InvalidOperationException("the projection is down")) : _inner.ProjectAsync(instance, events, cancellationToken);

@@ -34,7 +34,8 @@ internal sealed class V1Translation([FromKeyedServices(KooGalleryEndpoints.V1)] 
             r.Trial,
             r.ExpireTime,
             r.OrderAmount,
-            r.ExtendParams.Aggregate(ImmutableDictionary<string, string>.Empty, (all, p) => all.SetItem(p.Name, p.Value)));
+            r.ExtendParams.Aggregate(ImmutableDictionary<string, string>.Empty, (all, p) => all.SetItem(p.Name, p.Value)),
+            options.Value.ProvisioningBudget);
         return new OpenTranslation(command, orderKey, null);
     }
 
