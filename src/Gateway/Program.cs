@@ -16,6 +16,7 @@ app.UseSellerApiProblems();
 app.MapKooGalleryEndpoints();
 app.MapTenantApi();
 app.MapUsageApi();
+app.MapInstanceHistoryApi();
 app.MapSellerApiDocument();
 app.MapHealthProbes();
 app.Run();

@@ -5,6 +5,7 @@ using Npgsql;
 using Orleans.Configuration;
 using Microsoft.Extensions.Options;
 using Provisioning.Grains;
+using Provisioning.Grains.CallHistory;
 using Provisioning.Grains.Events;
 using Provisioning.Grains.Instances;
 using Provisioning.Grains.Orders;
@@ -83,6 +84,12 @@ public static class ProvisioningSiloExtensions
         });
         silo.Services.TryAddSingleton<InMemorySellerEventOutbox>();
         silo.Services.TryAddSingleton<ISellerEventOutbox>(sp => sp.GetRequiredService<InMemorySellerEventOutbox>());
+        silo.Services.AddOptions<CallHistoryOptions>()
+            .Bind(configuration.GetSection(CallHistoryOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        silo.Services.TryAddSingleton<ICallHistory, InMemoryCallHistory>();
+        silo.Services.AddHostedService<CallHistoryRetention>();
         silo.UseSystemTextJsonGrainStorageSerializer();
         silo.AddActivityPropagation();
         silo.AddIncomingGrainCallFilter<DatabaseFailureFilter>();
@@ -96,6 +103,7 @@ public static class ProvisioningSiloExtensions
         silo.Services.AddSingleton(_ => SiloDataSource.Create(connectionString));
         silo.Services.AddSingleton<ITenantDirectory, PostgresTenantDirectory>();
         silo.Services.AddSingleton<IUsageLedger, PostgresUsageLedger>();
+        silo.Services.AddSingleton<ICallHistory, PostgresCallHistory>();
         if (migrateOnStart)
         {
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp =>
