@@ -8,6 +8,7 @@ namespace Provisioning.Bench;
 /// signed V1 newInstance calls that each open a new instance, against baselines measured in the same run at the same
 /// concurrency — PostgreSQL's own rate of durable single-row upserts of the same size (driven by pgbench, and by Npgsql
 /// from this process), and the same server answering a trivial endpoint. Then the p99 at half of the measured peak, and the read path (queryInstance with 1, 10 and 100 ids).
+/// Every callback is recorded in the call history before it is answered; the count of its entries closes the report.
 /// </summary>
 internal static class CallbackBenchmark
 {
@@ -78,6 +79,13 @@ internal static class CallbackBenchmark
         Console.WriteLine($"newInstance / Npgsql upserts:     {newInstance.PerSecond / upserts.PerSecond:0.00}");
         Console.WriteLine($"newInstance / trivial endpoint:   {newInstance.PerSecond / trivial.PerSecond:0.00}");
         Console.WriteLine($"p99 at half of peak:              {halfPeak.P99Ms:0.0} ms (target < 50 ms)");
+
+        // Every answered callback went through the gateway's CallbackRunner, which records it in the call history first.
+        await using (var history = postgres.CreateCommand("SELECT count(*) FROM call_history"))
+        {
+            Console.WriteLine($"call-history entries written:     {(long)(await history.ExecuteScalarAsync())!:N0} (a queryInstance one per id)");
+        }
+
         return 0;
     }
 

@@ -5,6 +5,7 @@ return args switch
 {
     ["tenant-sync"] => await TenantSyncBenchmark.RunAsync(),
     ["callbacks"] => await CallbackBenchmark.RunAsync(),
+    ["call-history"] => await CallHistoryBenchmark.RunAsync(),
     ["instance-memory"] => await InstanceMemoryBenchmark.RunAsync(),
     ["usage-ingest"] => await UsageIngestBenchmark.RunAsync(),
     ["usage-ledger"] => await UsageLedgerBenchmark.RunAsync(events: 1_000_000, concurrency: 64),
@@ -14,6 +15,6 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Provisioning.Bench tenant-sync | callbacks | instance-memory | usage-ingest | usage-ledger [events concurrency]");
+    Console.Error.WriteLine("usage: Provisioning.Bench tenant-sync | callbacks | call-history | instance-memory | usage-ingest | usage-ledger [events concurrency]");
     return 2;
 }
