@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Provisioning.KooGallery;
+using Provisioning.KooGallery.Kit;
 using Provisioning.Marketplace.Callbacks;
 using Provisioning.Testing;
 
@@ -53,6 +54,26 @@ public sealed class CallHistoryTests(GatewayFactory factory)
 
         var testCalls = HistoryReader.Calls((await HistoryReader.ReadAsync(_http, id, "?test=true")).Page);
         AssertCall(Assert.Single(testCalls), "v1", "expireInstance", orderId, test.ResultCode);
+    }
+
+    [Fact]
+    public async Task A_Kit_sync_is_recorded_for_the_instance_it_names_and_never_with_its_client_secret()
+    {
+        var kit = new KitClient(_http, KitGeneration.V1);
+        var (instanceId, tenantId) = ("inst-" + Guid.NewGuid().ToString("N")[..12], Guid.NewGuid().ToString("N"));
+        var secret = KitClient.EncryptSecret("s3cret-of-the-app");
+
+        var synced = await kit.Sync("applicationSync", new
+        {
+            instanceId, tenantId, appId = "app-1", clientId = "NzZeWuiJa91dPSRdZQChMaz", clientSecret = secret, flag = 1, testFlag = 0, timeStamp = KitMarketplace.Stamp(),
+        });
+        Assert.Equal(ResultCodes.Success, synced.ResultCode);
+
+        var (page, body) = await HistoryReader.ReadAsync(_http, instanceId);
+        AssertCall(Assert.Single(HistoryReader.Calls(page)), "kit-v1", "applicationSync", null, ResultCodes.Success);
+        Assert.DoesNotContain(secret, body);
+        Assert.DoesNotContain("s3cret-of-the-app", body);
+        Assert.DoesNotContain(GatewayFactory.KitAccessKey, body);
     }
 
     [Fact]
