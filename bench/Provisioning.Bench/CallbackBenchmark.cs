@@ -8,10 +8,14 @@ namespace Provisioning.Bench;
 /// signed V1 newInstance calls that each open a new instance, against baselines measured in the same run at the same
 /// concurrency — PostgreSQL's own rate of durable single-row upserts of the same size (driven by pgbench, and by Npgsql
 /// from this process), and the same server answering a trivial endpoint. Then the p99 at half of the measured peak, and the read path (queryInstance with 1, 10 and 100 ids).
+/// Every callback is recorded in the call history before it is answered; the count of its entries closes the report.
 /// </summary>
 internal static class CallbackBenchmark
 {
     private const int Concurrency = 32;
+
+    // BENCH_CALLERS: how many callers drive the callback workloads (the baselines keep Concurrency).
+    private static readonly int Callers = int.TryParse(Environment.GetEnvironmentVariable("BENCH_CALLERS"), out var callers) ? callers : Concurrency;
     private const int StateBytes = 1_200;
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(15);
@@ -29,7 +33,7 @@ internal static class CallbackBenchmark
     {
         var database = await BenchDatabase.CreateAsync();
         await using var gateway = await GatewayProcess.StartAsync(database, BenchMarketplace.GatewayKeys());
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency * 2 }) { BaseAddress = gateway.Address };
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Math.Max(Concurrency, Callers) * 2 }) { BaseAddress = gateway.Address };
         await using var postgres = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(database) { MaxPoolSize = Concurrency * 2 }.ConnectionString);
         await Execute(postgres, "CREATE TABLE bench_rows (key text PRIMARY KEY, payload bytea NOT NULL, version integer NOT NULL)");
 
@@ -46,23 +50,23 @@ internal static class CallbackBenchmark
         await LoadRun.ClosedLoopAsync("warm-up", Concurrency, WarmUp, i => Succeeds(http, BenchMarketplace.NewInstanceUrl($"WARM{run}{i}"), expectBody: true));
         if (!await gateway.WaitUntilIdleAsync()) Console.WriteLine("The gateway did not go idle within a minute after the warm-up; figures may include its warm-up.");
 
-        Console.WriteLine($"Gateway process co-hosting a silo on PostgreSQL (fsync as configured by with-postgres.sh), {Concurrency} concurrent callers, {Duration.TotalSeconds:0} s per workload after a 2 s warm-up, all after {WarmUp.TotalSeconds:0} s of opening instances.");
+        Console.WriteLine($"Gateway process co-hosting a silo on PostgreSQL (fsync as configured by with-postgres.sh), {Concurrency} concurrent callers ({Callers} for the callbacks), {Duration.TotalSeconds:0} s per workload after a 2 s warm-up, all after {WarmUp.TotalSeconds:0} s of opening instances.");
         var trivial = await LoadRun.ClosedLoopAsync("GET /health on the same server (baseline)", Concurrency, Duration, _ => Succeeds(http, "/health", expectBody: false));
         var payload = new byte[StateBytes];
         var upserts = await LoadRun.ClosedLoopAsync($"PostgreSQL upsert, {StateBytes} B, Npgsql (baseline)", Concurrency, Duration,
             i => UpsertAsync(postgres, $"row{run}{i}", payload));
         var pgbench = await PgBench.RunAsync($"PostgreSQL upsert, {StateBytes} B, pgbench (baseline)", database, Concurrency, Duration,
             PgBenchUpsert, new Dictionary<string, string> { ["payload"] = Convert.ToHexString(payload) });
-        var newInstance = await LoadRun.ClosedLoopAsync("V1 newInstance, new instance each call (durable)", Concurrency, Duration,
+        var newInstance = await LoadRun.ClosedLoopAsync("V1 newInstance, new instance each call (durable)", Callers, Duration,
             i => Succeeds(http, BenchMarketplace.NewInstanceUrl($"BENCH{run}{i}"), expectBody: true));
-        var halfPeak = await LoadRun.OpenLoopAsync("V1 newInstance at half of its peak rate", Concurrency, newInstance.PerSecond / 2, Duration,
+        var halfPeak = await LoadRun.OpenLoopAsync("V1 newInstance at half of its peak rate", Callers, newInstance.PerSecond / 2, Duration,
             i => Succeeds(http, BenchMarketplace.NewInstanceUrl($"HALF{run}{i}"), expectBody: true));
-        var repeats = await LoadRun.ClosedLoopAsync("V1 newInstance repeated (idempotent, no write)", Concurrency, Duration,
+        var repeats = await LoadRun.ClosedLoopAsync("V1 newInstance repeated (idempotent, no write)", Callers, Duration,
             i => Succeeds(http, BenchMarketplace.NewInstanceUrl($"SEED{run}{i % opened.Count}"), expectBody: true));
         var queries = new List<LoadResult>();
         foreach (var size in new[] { 1, 10, 100 })
         {
-            queries.Add(await LoadRun.ClosedLoopAsync($"V1 queryInstance, {size} id(s) per call", Concurrency, Duration,
+            queries.Add(await LoadRun.ClosedLoopAsync($"V1 queryInstance, {size} id(s) per call", Callers, Duration,
                 i => Succeeds(http, BenchMarketplace.QueryUrl(opened.Skip(i % (opened.Count - size + 1)).Take(size)), expectBody: true)));
         }
 
@@ -78,6 +82,13 @@ internal static class CallbackBenchmark
         Console.WriteLine($"newInstance / Npgsql upserts:     {newInstance.PerSecond / upserts.PerSecond:0.00}");
         Console.WriteLine($"newInstance / trivial endpoint:   {newInstance.PerSecond / trivial.PerSecond:0.00}");
         Console.WriteLine($"p99 at half of peak:              {halfPeak.P99Ms:0.0} ms (target < 50 ms)");
+
+        // Every answered callback went through the gateway's CallbackRunner, which records it in the call history first.
+        await using (var history = postgres.CreateCommand("SELECT count(*) FROM call_history"))
+        {
+            Console.WriteLine($"call-history entries written:     {(long)(await history.ExecuteScalarAsync())!:N0} (a queryInstance one per id)");
+        }
+
         return 0;
     }
 

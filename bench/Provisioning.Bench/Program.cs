@@ -5,6 +5,7 @@ return args switch
 {
     ["tenant-sync"] => await TenantSyncBenchmark.RunAsync(),
     ["callbacks"] => await CallbackBenchmark.RunAsync(),
+    ["call-history"] => await CallHistoryBenchmark.RunAsync(),
     ["instance-memory"] => await InstanceMemoryBenchmark.RunAsync(),
     ["instance-list"] => await InstanceListBenchmark.RunAsync(),
     ["usage-ingest"] => await UsageIngestBenchmark.RunAsync(),
@@ -15,6 +16,6 @@ return args switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Provisioning.Bench tenant-sync | callbacks | instance-memory | instance-list | usage-ingest | usage-ledger [events concurrency]");
+    Console.Error.WriteLine("usage: Provisioning.Bench tenant-sync | callbacks | call-history | instance-memory | instance-list | usage-ingest | usage-ledger [events concurrency]");
     return 2;
 }

@@ -18,6 +18,7 @@ app.MapTenantApi();
 app.MapUsageApi();
 app.MapInstanceApi();
 app.MapWebhookApi();
+app.MapInstanceHistoryApi();
 app.MapSellerApiDocument();
 app.MapHealthProbes();
 app.Run();

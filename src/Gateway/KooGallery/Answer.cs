@@ -4,10 +4,10 @@ using Provisioning.KooGallery.Responses;
 
 namespace Provisioning.Gateway.KooGallery;
 
-/// <summary>An answer to the marketplace: its result code and the exact bytes that carry it.</summary>
-internal readonly record struct Answer(string Code, byte[] Body)
+/// <summary>An answer to the marketplace: its result code and message, and the exact bytes that carry them.</summary>
+internal readonly record struct Answer(string Code, string Message, byte[] Body)
 {
-    public static Answer Result(string code, string message) => new(code, ResponseJson.Serialize(new ResultResponse(code, message)));
+    public static Answer Result(string code, string message) => new(code, message, ResponseJson.Serialize(new ResultResponse(code, message)));
 
     public static Answer From(InstanceReply reply) => Result(ReplyCodes.For(reply), reply.Message);
 

@@ -10,9 +10,11 @@ namespace Provisioning.Gateway.KooGallery;
 /// <summary>
 /// Runs one marketplace callback through its <see cref="CallbackSteps"/>: bounds it by <see cref="KooGalleryOptions.CallbackTimeout"/>, times it, logs one line naming
 /// what it was about and its trace id, and turns any failure into <c>000005</c> so the marketplace retries instead of seeing
-/// a 5xx or its own timeout. The failure's details go to the log, never into the answer.
+/// a 5xx or its own timeout. The failure's details go to the log, never into the answer. Before the answer goes out, the
+/// <see cref="CallHistoryRecorder"/> records it in the history of the instances the call touched, within the same deadline.
 /// </summary>
-internal sealed class CallbackRunner(CallbackMetrics metrics, IOptions<KooGalleryOptions> options, ILogger<CallbackRunner> logger)
+internal sealed class CallbackRunner(
+    CallbackMetrics metrics, CallHistoryRecorder history, TimeProvider clock, IOptions<KooGalleryOptions> options, ILogger<CallbackRunner> logger)
 {
     private const int MaxShownId = 64;
 
@@ -21,6 +23,7 @@ internal sealed class CallbackRunner(CallbackMetrics metrics, IOptions<KooGaller
     public async Task<byte[]> RunAsync(CallbackSubject call, IReadOnlySet<string> knownActivities, CallbackSteps steps, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        var arrived = clock.GetUtcNow();
         using var span = CallbackSpan.Start(call.Protocol);
         var traceId = Activity.Current!.TraceId.ToString();
         var timeout = options.Value.CallbackTimeout;
@@ -60,6 +63,7 @@ internal sealed class CallbackRunner(CallbackMetrics metrics, IOptions<KooGaller
         // Unauthenticated callers choose the activity text: only known names become metric tags.
         var tag = call.Activity is not null && knownActivities.Contains(call.Activity) ? call.Activity : "other";
         metrics.Record(call.Protocol, tag, call.Traffic == Traffic.Test, answer.Code, elapsed);
+        await history.RecordAsync(call, answer, arrived, elapsed, traceId, timeout - elapsed);
         return answer.Body;
     }
 
@@ -72,6 +76,7 @@ internal sealed class CallbackRunner(CallbackMetrics metrics, IOptions<KooGaller
             return Answer.AuthenticationFailed(refusal);
         }
 
+        call.Authenticated = true;
         return await steps.Dispatch();
     }
 

@@ -36,7 +36,7 @@ internal sealed class InstanceQuery(IGrainFactory grains, TimeProvider clock)
         var (code, message) = provisioning > 0
             ? (ResultCodes.InProgress, $"{provisioning} of {instanceIds.Count} instances are still being provisioned")
             : (ResultCodes.Success, $"{info.Length} of {instanceIds.Count} instances found");
-        return new Answer(code, ResponseJson.Serialize(new QueryInstanceResponse(code, message, appInfo.EncryptType, info)));
+        return new Answer(code, message, ResponseJson.Serialize(new QueryInstanceResponse(code, message, appInfo.EncryptType, info)));
     }
 
     private async Task<IReadOnlyList<UsageInfo>?> Usage(InstanceSnapshot instance)

@@ -4,6 +4,7 @@ using Provisioning.Gateway.KooGallery.Kit;
 using Provisioning.Gateway.KooGallery.V1;
 using Provisioning.Gateway.KooGallery.V2;
 using Provisioning.Gateway.Telemetry;
+using Provisioning.Grains.CallHistory;
 using Provisioning.KooGallery;
 using Provisioning.KooGallery.Kit;
 
@@ -29,6 +30,8 @@ public static class KooGalleryEndpoints
         builder.Services.AddKeyedSingleton(V2, (sp, key) => new AppInfoEncoder(sp.GetRequiredKeyedService<FieldCipher>(key)));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CallbackMetrics>();
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IGrainFactory>().GetCallHistory());
+        builder.Services.AddSingleton<CallHistoryRecorder>();
         builder.Services.AddSingleton<CallbackRunner>();
         builder.Services.AddSingleton<InstanceQuery>();
         builder.Services.AddSingleton<V1Authentication>();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Orleans.Configuration;
 using Provisioning.Grains;
+using Provisioning.Grains.CallHistory;
 using Provisioning.Grains.Events;
 using Provisioning.Grains.Instances;
 using Provisioning.Grains.Orders;
@@ -79,6 +80,12 @@ public static class ProvisioningSiloExtensions
         silo.Services.TryAddSingleton<IInstanceProjection>(sp => sp.GetRequiredService<InMemoryInstanceViews>());
         silo.Services.TryAddSingleton<IInstanceViewReader>(sp => sp.GetRequiredService<InMemoryInstanceViews>());
         silo.Services.AddProvisioningHook(configuration);
+        silo.Services.AddOptions<CallHistoryOptions>()
+            .Bind(configuration.GetSection(CallHistoryOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        silo.Services.TryAddSingleton<ICallHistory, InMemoryCallHistory>();
+        silo.Services.AddHostedService<CallHistoryRetention>();
         silo.UseSystemTextJsonGrainStorageSerializer();
         silo.AddActivityPropagation();
         silo.AddIncomingGrainCallFilter<DatabaseFailureFilter>();
@@ -99,6 +106,7 @@ public static class ProvisioningSiloExtensions
         silo.Services.AddSingleton<ISellerEventOutbox, PostgresSellerEventOutbox>();
         silo.Services.AddSingleton<ISellerEventDelivery, PostgresSellerEventDelivery>();
         silo.Services.AddSingleton<ISellerEventOutboxOperations, PostgresSellerEventOperations>();
+        silo.Services.AddSingleton<ICallHistory, PostgresCallHistory>();
         if (migrateOnStart)
         {
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp =>

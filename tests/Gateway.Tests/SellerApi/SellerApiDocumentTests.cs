@@ -28,6 +28,7 @@ public sealed class SellerApiDocumentTests(GatewayFactory factory)
         { "get", "/api/webhooks/dead-letters", "admin" },
         { "post", "/api/webhooks/dead-letters/{eventId}/redrive", "admin" },
         { "post", "/api/webhooks/dead-letters/redrive", "admin" },
+        { "get", "/api/instances/{instanceId}/history", "admin" },
     };
 
     private async Task<JsonElement> Document()
@@ -100,6 +101,18 @@ public sealed class SellerApiDocumentTests(GatewayFactory factory)
         var users = Operation(document, "get", "/api/tenants/{tenantId}/users");
         Assert.True(users.GetProperty("responses").GetProperty("400").GetProperty("content").TryGetProperty("application/problem+json", out _));
         Assert.Equal(["tenantId", "test", "offset", "limit"], users.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+    }
+
+    [Fact]
+    public async Task The_call_history_is_documented_as_a_page_of_instances_with_its_parameters_and_its_400()
+    {
+        var history = Operation(await Document(), "get", "/api/instances/{instanceId}/history");
+
+        Assert.Equal(["Instances"], history.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        var responses = history.GetProperty("responses");
+        Assert.EndsWith("/CallHistoryPage", responses.GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString());
+        Assert.True(responses.GetProperty("400").GetProperty("content").TryGetProperty("application/problem+json", out _));
+        Assert.Equal(["instanceId", "test", "limit", "cursor"], history.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()));
     }
 
     [Fact]

@@ -44,7 +44,7 @@ internal sealed class V1Callbacks(
             V1Activities.ReleaseInstance => await Answer.Call(V1ReleaseInstanceRequest.Parse(parameters), r => Instance(r.InstanceId, traffic).Release(translation.Release(r))),
             V1Activities.Upgrade => await Answer.Call(V1UpgradeRequest.Parse(parameters), r => Instance(r.InstanceId, traffic).Upgrade(translation.Upgrade(r))),
             V1Activities.InstanceStatus => await Answer.Call(V1InstanceStatusRequest.Parse(parameters), r => ChangeStatus(r, traffic)),
-            V1Activities.QueryInstance => await Answer.Respond(V1QueryInstanceRequest.Parse(parameters), r => query.AnswerAsync(r.InstanceIds, traffic, appInfo)),
+            V1Activities.QueryInstance => await Answer.Respond(V1QueryInstanceRequest.Parse(parameters), r => Query(r.InstanceIds, call)),
             null or "" => Answer.InvalidParameter("activity is missing"),
             _ => Answer.InvalidParameter($"activity '{ActivityNames.Truncate(activity)}' is not supported"),
         };
@@ -65,7 +65,13 @@ internal sealed class V1Callbacks(
         }
 
         var code = ReplyCodes.For(reply);
-        return new Answer(code, ResponseJson.Serialize(new NewInstanceResponse(code, reply.Message, appInfo.EncryptType, instanceId, info)));
+        return new Answer(code, reply.Message, ResponseJson.Serialize(new NewInstanceResponse(code, reply.Message, appInfo.EncryptType, instanceId, info)));
+    }
+
+    private Task<Answer> Query(IReadOnlyList<string> instanceIds, CallbackSubject call)
+    {
+        call.InstanceIds = instanceIds;
+        return query.AnswerAsync(instanceIds, call.Traffic, appInfo);
     }
 
     private Task<InstanceReply> ChangeStatus(V1InstanceStatusRequest request, Traffic traffic) =>

@@ -42,7 +42,7 @@ internal sealed class V2Callbacks(
         return activity switch
         {
             V2Activities.NewInstance => await Answer.Respond(V2NewInstanceRequest.Parse(body), r => NewInstance(r, call)),
-            V2Activities.QueryInstance => await Answer.Respond(V2QueryInstanceRequest.Parse(body), r => query.AnswerAsync(r.InstanceIds, traffic, appInfo)),
+            V2Activities.QueryInstance => await Answer.Respond(V2QueryInstanceRequest.Parse(body), r => Query(r.InstanceIds, call)),
             V2Activities.RefreshInstance => await Answer.Call(V2RefreshInstanceRequest.Parse(body), r => Instance(r.InstanceId, traffic).Renew(translation.Renewal(r))),
             V2Activities.UpdateInstanceStatus => await Answer.Call(V2UpdateInstanceStatusRequest.Parse(body), r => r.Freeze
                 ? Instance(r.InstanceId, traffic).Freeze(new FreezeInstance(null))
@@ -61,8 +61,16 @@ internal sealed class V2Callbacks(
         var reply = await Instance(instanceId, call.Traffic).Provision(translation.Provision(request));
         var code = ReplyCodes.For(reply);
 
-        // A pay-per-use line whose product another line already holds answers with that line's instance.
-        return new Answer(code, ResponseJson.Serialize(new V2NewInstanceResponse(code, reply.Message, reply.Instance?.InstanceId ?? instanceId)));
+        // A pay-per-use line whose product another line already holds answers with that line's instance, which the
+        // marketplace knows it by from now on.
+        var answered = call.InstanceId = reply.Instance?.InstanceId ?? instanceId;
+        return new Answer(code, reply.Message, ResponseJson.Serialize(new V2NewInstanceResponse(code, reply.Message, answered)));
+    }
+
+    private Task<Answer> Query(IReadOnlyList<string> instanceIds, CallbackSubject call)
+    {
+        call.InstanceIds = instanceIds;
+        return query.AnswerAsync(instanceIds, call.Traffic, appInfo);
     }
 
     private ISaasInstanceGrain Instance(string instanceId, Traffic traffic) => grains.GetInstance(new InstanceAddress(instanceId, traffic));

@@ -24,6 +24,7 @@ public sealed class CallbackRunnerTests : IDisposable
 
     private CallbackRunner Runner(TimeSpan timeout) =>
         new(new CallbackMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()),
+            new CallHistoryRecorder(new FakeCallHistory(), new FakeLogger<CallHistoryRecorder>()), TimeProvider.System,
             Options.Create(new KooGalleryOptions { CallbackTimeout = timeout, ProvisioningBudget = TimeSpan.Zero }), _log);
 
     private static CallbackSubject Call() => new("v1", "newInstance", Traffic.Live) { OrderId = "CS1906666666ABCDE", InstanceId = "inst-42" };
