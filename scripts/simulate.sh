@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Plays every simulator scenario against a freshly started gateway (the Release build) and its fake KooGallery open API.
 # In memory by default; --postgres runs the gateway on a throwaway PostgreSQL (scripts/with-postgres.sh).
-# SIMULATE_SELLER_EVENTS=1 also starts the fake seller application and points the gateway's events at it, so the
-# seller-events-* scenarios play instead of being skipped (opt-in until the gateway delivers events).
+# The simulator also starts the fake seller application, and the gateway's events go to it (retried within a second).
 # Example: dotnet build -c Release Provisioning.sln && ./scripts/simulate.sh --postgres
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,13 +23,9 @@ export KooGallery__KitPrivateKey="$(cat "$work/kit.pem")" SellerApi__Key=simulat
 export KooGallery__OpenApi__BaseUrl="http://127.0.0.1:$openapi_port" KooGallery__OpenApi__FallbackBaseUrl=
 export KooGallery__OpenApi__AccessKeyId=SIMULATEDAK KooGallery__OpenApi__SecretAccessKey=simulated-sk
 if [[ -n "${SIMULATE_DATABASE:-}" ]]; then export ConnectionStrings__Provisioning="$PROVISIONING_TEST_PG"; fi
-seller_app=()
-if [[ -n "${SIMULATE_SELLER_EVENTS:-}" ]]; then
-    seller_app_port=5201
-    export SellerApplication__EventsUrl="http://127.0.0.1:$seller_app_port/events"
-    export SellerApplication__SigningSecret="whsec_$(openssl rand -base64 32)"
-    seller_app=(--seller-app-port "$seller_app_port" --seller-app-secret "$SellerApplication__SigningSecret")
-fi
+seller_app_port=5201
+export SellerApplication__EventsUrl="http://127.0.0.1:$seller_app_port/events" SellerApplication__SigningSecret="whsec_$(openssl rand -base64 32)"
+export SellerApplication__RetryDelay=00:00:00.200 SellerApplication__PollPeriod=00:00:00.100
 
 dotnet src/Gateway/bin/Release/net10.0/Provisioning.Gateway.dll --urls "http://127.0.0.1:$port" > "$work/gateway.log" 2>&1 &
 gateway=$!
@@ -44,4 +39,4 @@ dotnet tools/Simulator/bin/Release/net10.0/Provisioning.Simulator.dll run --gate
     --key "$KooGallery__Key" --access-key "$KooGallery__AccessKey" --kit-access-key "$KooGallery__KitAccessKey" \
     --kit-public-key "$work/kit.pub" --seller-api-key "$SellerApi__Key" --seller-admin-key "$SellerApi__AdminKey" --seller-usage-key "$SellerApi__UsageKey" \
     --openapi-port "$openapi_port" --openapi-ak "$KooGallery__OpenApi__AccessKeyId" --openapi-sk "$KooGallery__OpenApi__SecretAccessKey" \
-    ${seller_app[@]+"${seller_app[@]}"} "$@"
+    --seller-app-port "$seller_app_port" --seller-app-secret "$SellerApplication__SigningSecret" "$@"

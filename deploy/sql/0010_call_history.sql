@@ -5,7 +5,7 @@
 CREATE TABLE IF NOT EXISTS call_history
 (
     -- The order rows were recorded: breaks ties of called_at, so a keyset page continues exactly where the last ended.
-    seq            bigint           GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    seq            bigint           GENERATED ALWAYS AS IDENTITY,
     instance_id    text             NOT NULL,
     test           boolean          NOT NULL,
     called_at      timestamptz      NOT NULL,

@@ -8,10 +8,10 @@ using StandardWebhooks;
 namespace Provisioning.Simulator.Tests;
 
 /// <summary>
-/// A test double of the backend's side of the seller event contract, for testing the seller event scenarios before the
-/// gateway delivers events itself: it watches the marketplace calls the simulator makes, derives one event per change they
-/// applied, and POSTs the events in order, Standard Webhooks signed, retrying each until it is answered 2xx. Its knobs break
-/// the contract the ways the scenarios must catch.
+/// A test double of the backend's side of the seller event contract, for testing that the seller event scenarios catch a
+/// broken contract: it watches the marketplace calls the simulator makes, derives one event per change they applied, and
+/// POSTs the events in order, Standard Webhooks signed, retrying each until it is answered 2xx. Its knobs break the contract
+/// the ways the scenarios must catch.
 /// </summary>
 internal sealed class ContractDeliverer : DelegatingHandler
 {

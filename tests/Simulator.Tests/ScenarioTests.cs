@@ -6,9 +6,7 @@ namespace Provisioning.Simulator.Tests;
 [Collection(GatewayCollection.Name)]
 public sealed class ScenarioTests(SimulatedMarketplace marketplace)
 {
-    // The seller event scenarios need a gateway that delivers events to a fake seller application; SellerEventScenarioTests
-    // covers them until the gateway here is given one.
-    public static TheoryData<string> Scenarios => new(ScenarioCatalog.All.Where(s => !SellerEventScenarioTests.Names.Contains(s.Name)).Select(s => s.Name));
+    public static TheoryData<string> Scenarios => new(ScenarioCatalog.All.Select(s => s.Name));
 
     [Theory]
     [MemberData(nameof(Scenarios))]

@@ -1,23 +1,30 @@
+using System.Security.Cryptography;
 using Provisioning.Marketplace.OpenApi;
+using Provisioning.SellerApplication;
 using Provisioning.Simulator.Running;
 using Provisioning.Testing;
 
 namespace Provisioning.Simulator.Tests;
 
 /// <summary>
-/// The simulator's fake KooGallery open API on a free loopback port, and the real gateway (in-process) pointed at it for V2 order
-/// queries, with every key the scenarios need.
+/// The simulator's fake KooGallery open API and fake seller application on free loopback ports, and the real gateway
+/// (in-process) pointed at them: at the first for V2 order queries, at the second for its events; with every key the
+/// scenarios need.
 /// </summary>
 public sealed class SimulatedMarketplace : IAsyncLifetime
 {
     public const string OpenApiAccessKeyId = "SIMULATORAKSIMULATOR";
     public const string OpenApiSecretAccessKey = "simulator-open-api-secret";
 
+    private static readonly string SellerAppSecret = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
     public FakeOpenApi OpenApi { get; private set; } = null!;
+
+    public FakeSellerApplication SellerApp { get; private set; } = null!;
 
     public GatewayFactory Gateway { get; private set; } = null!;
 
-    /// <summary>Every setting a full run uses: keys, the Kit public key, both seller API keys and the fake open API.</summary>
+    /// <summary>Every setting a full run uses: keys, the Kit public key, the seller API keys, the fake open API and seller application.</summary>
     public SimulationOptions Options => new(GatewayFactory.Key, GatewayFactory.AccessKey)
     {
         KitAccessKey = GatewayFactory.KitAccessKey,
@@ -26,21 +33,24 @@ public sealed class SimulatedMarketplace : IAsyncLifetime
         SellerAdminKey = GatewayFactory.SellerAdminKey,
         SellerUsageKey = GatewayFactory.SellerUsageKey,
         OpenApi = OpenApi.BaseUrl,
+        SellerApp = SellerApp.BaseUrl,
     };
 
     public async Task InitializeAsync()
     {
         OpenApi = await FakeOpenApi.StartAsync(new FakeOpenApiOptions(0, OpenApiAccessKeyId, OpenApiSecretAccessKey, GatewayFactory.AccessKey));
-        Gateway = new OpenApiGateway(OpenApi.BaseUrl.ToString());
+        SellerApp = await FakeSellerApplication.StartAsync(new FakeSellerApplicationOptions(0, SellerAppSecret));
+        Gateway = new OpenApiGateway(OpenApi.BaseUrl.ToString(), SellerApp.EventsUrl.ToString());
     }
 
     public async Task DisposeAsync()
     {
         await Gateway.DisposeAsync();
         await OpenApi.DisposeAsync();
+        await SellerApp.DisposeAsync();
     }
 
-    private sealed class OpenApiGateway(string openApiBaseUrl) : GatewayFactory
+    private sealed class OpenApiGateway(string openApiBaseUrl, string eventsUrl) : GatewayFactory
     {
         protected override bool ScriptsOrders => false;
 
@@ -50,6 +60,11 @@ public sealed class SimulatedMarketplace : IAsyncLifetime
             ["KooGallery:OpenApi:FallbackBaseUrl"] = "",
             ["KooGallery:OpenApi:AccessKeyId"] = OpenApiAccessKeyId,
             ["KooGallery:OpenApi:SecretAccessKey"] = OpenApiSecretAccessKey,
+            ["SellerApplication:EventsUrl"] = eventsUrl,
+            ["SellerApplication:SigningSecret"] = SellerAppSecret,
+            // The fault scenarios fail a delivery twice; retries come quickly so they finish in a second, not in 15.
+            ["SellerApplication:RetryDelay"] = "00:00:00.100",
+            ["SellerApplication:PollPeriod"] = "00:00:00.100",
         };
     }
 }

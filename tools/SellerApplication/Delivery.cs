@@ -26,7 +26,7 @@ public sealed record Delivery(string Id, string Type, string Stream, string? Tim
             }
 
             var timestamp = root.TryGetProperty("timestamp", out var stamp) && stamp.ValueKind == JsonValueKind.String ? stamp.GetString() : null;
-            return StreamOf(data) is { } stream ? new Delivery(id, type.GetString()!, stream, timestamp, data.Clone()) : null;
+            return StreamOf(type.GetString()!, data) is { } stream ? new Delivery(id, type.GetString()!, stream, timestamp, data.Clone()) : null;
         }
         catch (JsonException)
         {
@@ -34,17 +34,13 @@ public sealed record Delivery(string Id, string Type, string Stream, string? Tim
         }
     }
 
-    private static string? StreamOf(JsonElement data)
+    // The type names whose stream it is: a tenant event may name an instance too (the binding it synced).
+    private static string? StreamOf(string type, JsonElement data)
     {
         var test = data.TryGetProperty("test", out var flag) && flag.ValueKind == JsonValueKind.True;
-        foreach (var (field, kind) in new[] { ("instanceId", "instance"), ("tenantId", "tenant") })
-        {
-            if (data.TryGetProperty(field, out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } value)
-            {
-                return EventStreams.Of(kind, value, test);
-            }
-        }
-
-        return null;
+        var kind = type.StartsWith("tenant.", StringComparison.Ordinal) ? "tenant" : "instance";
+        return data.TryGetProperty(kind + "Id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() is { Length: > 0 } value
+            ? EventStreams.Of(kind, value, test)
+            : null;
     }
 }

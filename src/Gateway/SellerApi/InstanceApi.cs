@@ -19,16 +19,23 @@ public static class InstanceApi
         instances.MapGet("", List).Needs(SellerKey.Read).WithName("ListInstances")
             .WithSummary("A page of instances in instance id order, filtered by status, product, customer and expiry; follow nextCursor for the next page");
         instances.MapGet("/{instanceId}", Get).Needs(SellerKey.Read).WithName("GetInstance")
-            .WithSummary("An instance's state, plan, expiry and access URLs (never its initial credentials)");
+            .WithSummary("An instance's state, plan, expiry and access URLs (never its initial credentials); with the admin key also its newest marketplace calls");
         return endpoints;
     }
 
-    private static async Task<Results<Ok<InstanceDetailView>, NotFoundProblem>> Get(IGrainFactory grains, string instanceId, bool test = false)
+    private static async Task<Results<Ok<InstanceDetailView>, NotFoundProblem>> Get(
+        HttpContext http, ApiKeys keys, IGrainFactory grains, string instanceId, bool test = false)
     {
         var snapshot = await grains.GetInstance(new InstanceAddress(instanceId, test ? Traffic.Test : Traffic.Live)).Get();
-        return snapshot is null
-            ? new NotFoundProblem($"No instance '{instanceId}' was opened{(test ? " by test traffic" : "")}")
-            : TypedResults.Ok(InstanceDetailView.From(snapshot));
+        if (snapshot is null) return new NotFoundProblem($"No instance '{instanceId}' was opened{(test ? " by test traffic" : "")}");
+
+        var view = InstanceDetailView.From(snapshot);
+        if (keys.IsAdmin(http) && await InstanceHistoryApi.GetHistory(grains, instanceId, test) is { Result: Ok<CallHistoryPage> { Value: { } history } })
+        {
+            view = view with { History = history };
+        }
+
+        return TypedResults.Ok(view);
     }
 
     private static async Task<Results<Ok<InstanceListPage>, ValidationProblem>> List(

@@ -10,6 +10,9 @@ public sealed record InstanceDetailView(
     string InstanceId, bool Test, InstanceStatus Status, string OrderId, string? CustomerId, PlanView? Plan, bool Trial, DateTimeOffset? ExpiresAt,
     DateTimeOffset? OpenedAt, AccessView? Access)
 {
+    /// <summary>With the admin key: the newest page of the marketplace calls that touched the instance (as <c>/history</c> answers it).</summary>
+    public CallHistoryPage? History { get; init; }
+
     public static InstanceDetailView From(InstanceSnapshot s) => new(
         s.InstanceId, s.Traffic == Traffic.Test, s.Status, s.OrderId, s.Buyer?.CustomerId,
         s.Plan is { } p ? new PlanView(p.ProductId, p.SkuCode, p.ChargingMode, p.Quantities.Amount, p.Quantities.DiskSizeGb, p.Quantities.BandwidthMbps, p.PeriodType, p.PeriodNumber) : null,

@@ -17,7 +17,7 @@ internal sealed class CallHistoryGroupCommit : IAsyncDisposable
     public const int MaxBatchEntries = 2_000;
 
     /// <summary>Writes under way at once, by default.</summary>
-    public const int DefaultWritesInFlight = 4;
+    public const int DefaultWritesInFlight = 1;
 
     private readonly Func<IReadOnlyList<CallHistoryEntry>, Task> _insert;
     private readonly Channel<Append> _queue = Channel.CreateUnbounded<Append>(new UnboundedChannelOptions { SingleReader = true });

@@ -37,7 +37,12 @@ public sealed class EventsCluster : IAsyncDisposable
     public static async Task<EventsCluster> StartAsync(bool eventsEnabled = true, bool includeTestTraffic = false, bool failingWrites = false)
     {
         var builder = new TestClusterBuilder(initialSilosCount: 1);
-        if (eventsEnabled) builder.Properties["SellerApplication:EventsUrl"] = "https://app.example.com/events";
+        if (eventsEnabled)
+        {
+            // Nothing listens there: the events stay in the outbox, where the tests read them.
+            builder.Properties["SellerApplication:EventsUrl"] = "http://127.0.0.1:9/events";
+            builder.Properties["SellerApplication:SigningSecret"] = "whsec_" + Convert.ToBase64String(new byte[32]);
+        }
         builder.Properties[IncludeTestTrafficKey] = includeTestTraffic.ToString();
         builder.Properties[FailingWritesKey] = failingWrites.ToString();
         builder.AddSiloBuilderConfigurator<Silo>();

@@ -34,7 +34,7 @@ public sealed class InstanceApiReader(HttpClient http, string apiKey)
                 + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}");
             using var response = await Get(query);
             var page = await Read<InstancePage>(response);
-            all.AddRange(page.Items);
+            all.AddRange(page.Instances);
             cursor = page.NextCursor;
         }
         while (cursor is not null);
@@ -59,7 +59,7 @@ public sealed class InstanceApiReader(HttpClient http, string apiKey)
         return await response.Content.ReadFromJsonAsync<T>(Web) ?? throw new JsonException("the seller API answered null");
     }
 
-    private sealed record InstancePage(IReadOnlyList<SellerInstance> Items, string? NextCursor);
+    private sealed record InstancePage(IReadOnlyList<SellerInstance> Instances, string? NextCursor);
 }
 
 /// <summary>An instance as the seller API shows it (the fields the scenarios check).</summary>
