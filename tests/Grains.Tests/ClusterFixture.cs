@@ -1,12 +1,6 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Configuration;
 using Orleans.TestingHost;
 using Provisioning.Grains.Events;
-using Provisioning.Grains.Instances;
-using Provisioning.Grains.Orders;
-using Provisioning.Infrastructure.Hosting;
-using Provisioning.Testing;
 
 namespace Provisioning.Grains.Tests;
 
@@ -35,19 +29,12 @@ public sealed class ClusterFixture : IAsyncLifetime
     {
         public void Configure(ISiloBuilder silo)
         {
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Provisioning:RetryPeriod"] = "00:00:01",
-                ["Provisioning:PollPeriod"] = "00:00:00.050",
-                ["Provisioning:Access:FrontEndUrl"] = "https://saas.example.com/login?instance={instanceId}&customer={customerName}",
-            }).Build();
             // Events are recorded (no application receives them: no events URL, so nothing is delivered).
             silo.Services.AddSingleton(new SellerEventPolicy(Enabled: true, IncludeTestTraffic: false));
-            silo.AddProvisioningGrains(configuration)
-                .AddMemoryGrainStorage(StorageNames.Grains)
-                .UseInMemoryReminderService()
-                .Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
-            silo.Services.AddSingleton<IOrderSource, ScriptedOrders>();
+            silo.AddGrainsInMemory(new Dictionary<string, string?>
+            {
+                ["Provisioning:Access:FrontEndUrl"] = "https://saas.example.com/login?instance={instanceId}&customer={customerName}",
+            });
         }
     }
 }

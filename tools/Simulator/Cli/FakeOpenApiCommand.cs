@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Provisioning.Marketplace.OpenApi;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -14,20 +13,12 @@ public sealed class FakeOpenApiCommand : AsyncCommand<FakeOpenApiSettings>
     /// <inheritdoc />
     public override async Task<int> ExecuteAsync(CommandContext context, FakeOpenApiSettings settings, CancellationToken cancellationToken)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        void Stop(PosixSignalContext signal)
-        {
-            signal.Cancel = true;
-            stop.Cancel();
-        }
-
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var stop = new StopSignal(cancellationToken);
 
         var options = new FakeOpenApiOptions(settings.Port, settings.AccessKeyId!, settings.SecretAccessKey!, settings.AccessKey!);
         await using var api = await FakeOpenApi.StartAsync(options, line => AnsiConsole.MarkupLineInterpolated($"[grey]{DateTimeOffset.Now:HH:mm:ss.fff}[/] {line}"));
         AnsiConsole.MarkupLineInterpolated($"Fake KooGallery open API on [bold]{api.BaseUrl}[/]; point the gateway at it with KooGallery__OpenApi__BaseUrl={api.BaseUrl} and the same AK/SK. Ctrl+C stops.");
-        await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+        await stop.WaitAsync();
 
         var usage = api.Usage.Snapshot();
         AnsiConsole.MarkupLineInterpolated($"Usage received: {usage.Records.Count} records, {usage.Repeats} repeats, {usage.Conflicts.Count} conflicts, {usage.AcceptedPushes} pushes taken, {usage.RefusedPushes} refused.");

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Provisioning.SellerApplication;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -15,15 +14,7 @@ public sealed class FakeSellerAppCommand : AsyncCommand<FakeSellerAppSettings>
     /// <inheritdoc />
     public override async Task<int> ExecuteAsync(CommandContext context, FakeSellerAppSettings settings, CancellationToken cancellationToken)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        void Stop(PosixSignalContext signal)
-        {
-            signal.Cancel = true;
-            stop.Cancel();
-        }
-
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        using var stop = new StopSignal(cancellationToken);
 
         var options = new FakeSellerApplicationOptions(settings.Port, settings.Secret!);
         await using var app = await FakeSellerApplication.StartAsync(options, line => AnsiConsole.MarkupLineInterpolated($"[grey]{DateTimeOffset.Now:HH:mm:ss.fff}[/] {line}"));
@@ -33,7 +24,7 @@ public sealed class FakeSellerAppCommand : AsyncCommand<FakeSellerAppSettings>
         }
 
         AnsiConsole.MarkupLineInterpolated($"Fake seller application on [bold]{app.BaseUrl}[/]; point the gateway at it with SellerApplication__EventsUrl={app.EventsUrl} (and SellerApplication__ProvisioningUrl={app.ProvisioningUrl} for the provisioning hook) and the same secret. Ctrl+C stops.");
-        await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+        await stop.WaitAsync();
 
         var events = app.Events.Snapshot();
         var provisioning = app.Provisioning.Snapshot();

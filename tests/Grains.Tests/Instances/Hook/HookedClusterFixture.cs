@@ -1,11 +1,6 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Configuration;
 using Orleans.TestingHost;
 using Provisioning.Grains.Instances;
-using Provisioning.Grains.Orders;
-using Provisioning.Infrastructure.Hosting;
-using Provisioning.Testing;
 
 namespace Provisioning.Grains.Tests.Instances.Hook;
 
@@ -30,16 +25,7 @@ public sealed class HookedClusterFixture : IAsyncLifetime
     {
         public void Configure(ISiloBuilder silo)
         {
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Provisioning:RetryPeriod"] = "00:00:01",
-                ["Provisioning:PollPeriod"] = "00:00:00.050",
-            }).Build();
-            silo.AddProvisioningGrains(configuration)
-                .AddMemoryGrainStorage(StorageNames.Grains)
-                .UseInMemoryReminderService()
-                .Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
-            silo.Services.AddSingleton<IOrderSource, ScriptedOrders>();
+            silo.AddGrainsInMemory();
             silo.Services.AddSingleton<ITenantProvisioner, ScriptedTenants>();
         }
     }
