@@ -1,3 +1,5 @@
+using Provisioning.Grains.CallHistory;
+using Provisioning.Grains.Events;
 using Provisioning.Grains.Instances;
 using Provisioning.Grains.Replay;
 using Provisioning.Grains.Tenants;
@@ -14,6 +16,14 @@ public static class GrainFactoryExtensions
     /// <summary>The instance list, read from the query model.</summary>
     public static IInstanceCatalogGrain GetInstanceCatalog(this IGrainFactory grains) =>
         grains.GetGrain<IInstanceCatalogGrain>(IInstanceCatalogGrain.Key);
+
+    /// <summary>The call history of every instance (a stateless worker: each silo answers from its store).</summary>
+    public static ICallHistoryGrain GetCallHistory(this IGrainFactory grains) =>
+        grains.GetGrain<ICallHistoryGrain>(ICallHistoryGrain.Key);
+
+    /// <summary>The operator's view of the seller event outbox (a stateless worker).</summary>
+    public static ISellerEventOperationsGrain GetSellerEventOperations(this IGrainFactory grains) =>
+        grains.GetGrain<ISellerEventOperationsGrain>(ISellerEventOperationsGrain.Key);
 
     /// <summary>The usage meter of a pay-per-use instance (keyed like the instance).</summary>
     public static IUsageMeterGrain GetUsageMeter(this IGrainFactory grains, InstanceAddress address) =>

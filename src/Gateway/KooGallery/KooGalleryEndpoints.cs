@@ -4,6 +4,7 @@ using Provisioning.Gateway.KooGallery.Kit;
 using Provisioning.Gateway.KooGallery.V1;
 using Provisioning.Gateway.KooGallery.V2;
 using Provisioning.Gateway.Telemetry;
+using Provisioning.Grains;
 using Provisioning.Grains.CallHistory;
 using Provisioning.KooGallery;
 using Provisioning.KooGallery.Kit;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Provisioning.Grains;
 using Provisioning.Grains.CallHistory;
 using Provisioning.Grains.Instances;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Provisioning.Grains;
 using Provisioning.Grains.Events;
 
 namespace Provisioning.Gateway.SellerApi;
@@ -25,18 +26,18 @@ public static class WebhookApi
     }
 
     private static Task<Results<Ok<OutboxPage>, ValidationProblem>> GetOutbox(IGrainFactory grains, int limit = 100, string? cursor = null) =>
-        PageAsync(limit, cursor, (after, n) => SellerEventOperations.Get(grains).GetPending(after, n));
+        PageAsync(limit, cursor, (after, n) => grains.GetSellerEventOperations().GetPending(after, n));
 
     private static Task<Results<Ok<OutboxPage>, ValidationProblem>> GetDeadLetters(IGrainFactory grains, int limit = 100, string? cursor = null) =>
-        PageAsync(limit, cursor, (after, n) => SellerEventOperations.Get(grains).GetDeadLetters(after, n));
+        PageAsync(limit, cursor, (after, n) => grains.GetSellerEventOperations().GetDeadLetters(after, n));
 
     private static async Task<Results<Ok<WebhookRedriveResult>, NotFoundProblem>> RedriveOne(IGrainFactory grains, string eventId) =>
-        await SellerEventOperations.Get(grains).Redrive(eventId)
+        await grains.GetSellerEventOperations().Redrive(eventId)
             ? TypedResults.Ok(new WebhookRedriveResult(1))
             : new NotFoundProblem($"No dead-lettered event has the id '{eventId}'");
 
     private static async Task<Ok<WebhookRedriveResult>> RedriveAll(IGrainFactory grains) =>
-        TypedResults.Ok(new WebhookRedriveResult(await SellerEventOperations.Get(grains).RedriveAll()));
+        TypedResults.Ok(new WebhookRedriveResult(await grains.GetSellerEventOperations().RedriveAll()));
 
     private static async Task<Results<Ok<OutboxPage>, ValidationProblem>> PageAsync(
         int limit, string? cursor, Func<long, int, Task<IReadOnlyList<OutboxEntry>>> read)

@@ -10,15 +10,11 @@ namespace Provisioning.Grains.CallHistory;
 [Alias("prov.ICallHistoryGrain")]
 public interface ICallHistoryGrain : IGrainWithIntegerKey
 {
+    public const long Key = 0;
+
     /// <summary>Records the entries durably; completes once they are stored.</summary>
     [Alias("Record")] Task Record(IReadOnlyList<CallHistoryEntry> entries);
 
     /// <summary>Up to <paramref name="limit"/> entries of one instance, newest first, after <paramref name="after"/> when given.</summary>
     [Alias("Read"), ReadOnly] Task<IReadOnlyList<RecordedCall>> Read(string instanceId, Traffic traffic, int limit, CallHistoryPosition? after);
-}
-
-/// <summary>The one way to reach the call history.</summary>
-public static class CallHistoryGrains
-{
-    public static ICallHistoryGrain GetCallHistory(this IGrainFactory grains) => grains.GetGrain<ICallHistoryGrain>(0);
 }

@@ -7,6 +7,8 @@ namespace Provisioning.Grains.Events;
 [Alias("prov.ISellerEventOperationsGrain")]
 public interface ISellerEventOperationsGrain : IGrainWithIntegerKey
 {
+    public const long Key = 0;
+
     /// <summary>Events not yet delivered nor dead, in delivery order, after the one with <paramref name="afterSeq"/>.</summary>
     [Alias("GetPending")] Task<IReadOnlyList<OutboxEntry>> GetPending(long afterSeq, int limit);
 
@@ -18,10 +20,4 @@ public interface ISellerEventOperationsGrain : IGrainWithIntegerKey
 
     /// <summary>Makes every dead-lettered event pending again, due now; answers how many.</summary>
     [Alias("RedriveAll")] Task<int> RedriveAll();
-}
-
-/// <summary>The one way to reach <see cref="ISellerEventOperationsGrain"/>.</summary>
-public static class SellerEventOperations
-{
-    public static ISellerEventOperationsGrain Get(IGrainFactory grains) => grains.GetGrain<ISellerEventOperationsGrain>(0);
 }

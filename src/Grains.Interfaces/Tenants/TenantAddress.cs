@@ -7,4 +7,11 @@ public readonly record struct TenantAddress(string TenantId, Traffic Traffic)
 {
     /// <summary>The grain key, and the key of the tenant's rows in the directory: <c>live/{tenantId}</c> or <c>test/{tenantId}</c>.</summary>
     public string Key => TrafficKey.Of(Traffic, TenantId);
+
+    /// <summary>Reads a key written by <see cref="Key"/>.</summary>
+    public static TenantAddress FromKey(string key)
+    {
+        var (traffic, tenantId) = TrafficKey.Read(key);
+        return new(tenantId, traffic);
+    }
 }

@@ -23,14 +23,9 @@ internal sealed class TenantGrain(
 
     private string Key => this.GetPrimaryKeyString();
 
-    private TenantAddress Address
-    {
-        get
-        {
-            var (traffic, tenantId) = TrafficKey.Read(Key);
-            return new TenantAddress(tenantId, traffic);
-        }
-    }
+    private TenantAddress? _address;
+
+    private TenantAddress Address => _address ??= TenantAddress.FromKey(Key);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => PublishAsync();
 
@@ -98,9 +93,8 @@ internal sealed class TenantGrain(
     Task<TenantSnapshot?> ITenantGrain.Get()
     {
         var s = state.State;
-        var tenantId = Key[(Key.IndexOf('/') + 1)..];
         return Task.FromResult(s.Known
-            ? new TenantSnapshot(tenantId, s.TenantCode, s.Name, s.DomainName, [.. s.Links.Where(l => l != SellerLink).Order(StringComparer.Ordinal)],
+            ? new TenantSnapshot(Address.TenantId, s.TenantCode, s.Name, s.DomainName, [.. s.Links.Where(l => l != SellerLink).Order(StringComparer.Ordinal)],
                 s.Links.Contains(SellerLink), [.. s.Applications.Values.OrderBy(a => a.AppId, StringComparer.Ordinal)])
             : null);
     }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using Provisioning.Grains.Instances;
-using StandardWebhooks;
 
 namespace Provisioning.Infrastructure.SellerApplication;
 
@@ -25,7 +24,7 @@ internal sealed class SellerApplicationProvisioner(HttpClient http, IOptions<Sel
         timeout.CancelAfter(o.RequestTimeout);
         try
         {
-            using var response = await SignedPost.SendAsync(http, new StandardWebhook(o.SigningSecret!), o.ProvisioningUrl!, order.RequestId, timestamp, body, timeout.Token);
+            using var response = await SignedPost.SendAsync(http, o.CreateSigner(), o.ProvisioningUrl!, order.RequestId, timestamp, body, timeout.Token);
             var status = (int)response.StatusCode;
             if (!response.IsSuccessStatusCode) throw new ProvisioningHookException($"it answered HTTP {status.ToString(CultureInfo.InvariantCulture)}");
             return ProvisionAnswer.Read(await response.Content.ReadAsStringAsync(timeout.Token), status);

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Provisioning.Gateway.Tests.KooGallery.History;
+using Provisioning.Grains;
 using Provisioning.Grains.CallHistory;
 using Provisioning.Grains.Instances;
 using Provisioning.Testing;
