@@ -11,18 +11,17 @@ namespace Provisioning.Gateway.KooGallery;
 /// </summary>
 internal sealed class CallHistoryRecorder(ICallHistoryGrain history, ILogger<CallHistoryRecorder> logger)
 {
-    private const int MaxShownText = 64;
     private const int MaxShownMessage = 256;
 
     public async Task RecordAsync(CallbackSubject call, Answer answer, DateTimeOffset at, TimeSpan latency, string traceId, TimeSpan budget)
     {
         if (!call.Authenticated) return;
         // The protocols' instance ids are at most 64 characters: longer text (an unparsed id list) names no instance.
-        var touched = call.Touched.Where(id => id.Length <= MaxShownText).ToList();
+        var touched = call.Touched.Where(id => id.Length <= CallbackSubject.MaxShownId).ToList();
         if (touched.Count == 0) return;
 
-        var activity = string.IsNullOrEmpty(call.Activity) ? "-" : QuotedText.Shorten(call.Activity, MaxShownText);
-        var orderId = string.IsNullOrEmpty(call.OrderId) ? null : QuotedText.Shorten(call.OrderId, MaxShownText);
+        var activity = CallbackSubject.Shown(call.Activity);
+        var orderId = string.IsNullOrEmpty(call.OrderId) ? null : CallbackSubject.Shown(call.OrderId);
         var message = QuotedText.Shorten(answer.Message, MaxShownMessage);
         IReadOnlyList<CallHistoryEntry> entries = [.. touched.Select(id => new CallHistoryEntry(
             id, call.Traffic, at, call.Protocol, activity, orderId, answer.Code, message, latency.TotalMilliseconds, traceId))];

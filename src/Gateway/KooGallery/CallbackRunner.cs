@@ -16,7 +16,6 @@ namespace Provisioning.Gateway.KooGallery;
 internal sealed class CallbackRunner(
     CallbackMetrics metrics, CallHistoryRecorder history, TimeProvider clock, IOptions<KooGalleryOptions> options, ILogger<CallbackRunner> logger)
 {
-    private const int MaxShownId = 64;
 
     private const string LogLine = "{Protocol} {Activity} ({Traffic}) order {OrderId} instance {InstanceId} tenant {TenantId} answered {ResultCode} in {ElapsedMs:0.0} ms (trace {TraceId})";
 
@@ -50,7 +49,7 @@ internal sealed class CallbackRunner(
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started);
-        var (protocol, activity, order, instance, tenant) = (call.Protocol, Shown(call.Activity), Shown(call.OrderId), Shown(call.InstanceId), Shown(call.TenantId));
+        var (protocol, activity, order, instance, tenant) = (call.Protocol, CallbackSubject.Shown(call.Activity), CallbackSubject.Shown(call.OrderId), CallbackSubject.Shown(call.InstanceId), CallbackSubject.Shown(call.TenantId));
         if (reason is null)
         {
             logger.LogInformation(LogLine, protocol, activity, call.Traffic, order, instance, tenant, answer.Code, elapsed.TotalMilliseconds, traceId);
@@ -72,7 +71,7 @@ internal sealed class CallbackRunner(
         if (steps.Unreadable is { } unreadable) return Answer.InvalidParameter(unreadable);
         if (await steps.Authenticate() is { } refusal)
         {
-            logger.LogWarning("Refused {Protocol} {Activity}: {Reason}", call.Protocol, Shown(call.Activity), refusal);
+            logger.LogWarning("Refused {Protocol} {Activity}: {Reason}", call.Protocol, CallbackSubject.Shown(call.Activity), refusal);
             return Answer.AuthenticationFailed(refusal);
         }
 
@@ -83,9 +82,6 @@ internal sealed class CallbackRunner(
     // A call answered 000005 may still finish; its late failure would otherwise go unobserved and unlogged.
     private void ObserveLateFailure(Task<Answer> work, CallbackSubject call, string traceId) =>
         work.ContinueWith(
-            t => logger.LogWarning(t.Exception!.GetBaseException(), "{Protocol} {Activity} (trace {TraceId}) failed after it was answered", call.Protocol, Shown(call.Activity), traceId),
+            t => logger.LogWarning(t.Exception!.GetBaseException(), "{Protocol} {Activity} (trace {TraceId}) failed after it was answered", call.Protocol, CallbackSubject.Shown(call.Activity), traceId),
             CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-
-    // Ids are the sender's text until authenticated: shown short, and "-" when the request names none.
-    private static string Shown(string? id) => string.IsNullOrEmpty(id) ? "-" : QuotedText.Shorten(id, MaxShownId);
 }

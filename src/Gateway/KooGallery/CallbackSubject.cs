@@ -1,4 +1,5 @@
 using Provisioning.Grains.Instances;
+using Provisioning.KooGallery;
 
 namespace Provisioning.Gateway.KooGallery;
 
@@ -9,6 +10,9 @@ namespace Provisioning.Gateway.KooGallery;
 /// </summary>
 internal sealed class CallbackSubject(string protocol, string? activity, Traffic traffic)
 {
+    /// <summary>The longest id or activity a log line or history entry shows whole (the protocols' ids are at most this long).</summary>
+    public const int MaxShownId = 64;
+
     public string Protocol { get; } = protocol;
 
     public string? Activity { get; } = activity;
@@ -30,4 +34,7 @@ internal sealed class CallbackSubject(string protocol, string? activity, Traffic
     /// <summary>The instances the call touched: those it names, or the one it opened.</summary>
     public IReadOnlyList<string> Touched =>
         InstanceIds is { } several ? [.. several.Distinct(StringComparer.Ordinal)] : string.IsNullOrEmpty(InstanceId) ? [] : [InstanceId];
+
+    /// <summary>A sender's id or activity (its own text until authenticated) as log lines and the history show it: short, and <c>-</c> when absent.</summary>
+    public static string Shown(string? id) => string.IsNullOrEmpty(id) ? "-" : QuotedText.Shorten(id, MaxShownId);
 }
