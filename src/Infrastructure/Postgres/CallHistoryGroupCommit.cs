@@ -5,33 +5,23 @@ using Provisioning.Grains.CallHistory;
 namespace Provisioning.Infrastructure.Postgres;
 
 /// <summary>
-/// Group commit of call-history entries: appends queue up, and each write carries all that are queued (up to
-/// <see cref="MaxBatchEntries"/>), so many callbacks pay for one durable commit instead of one each. Up to a few writes
-/// are under way at once, so a batch does not wait for the one before it to reach the disk (PostgreSQL flushes
-/// concurrent commits together); once that many are, appends queue for the next free one. A failed write fails every
-/// append in it.
+/// Group commit of call-history entries: appends that arrive while a write is under way queue up, and the next write
+/// carries all of them (up to <see cref="MaxBatchEntries"/>), so many callbacks pay for one commit instead of one each.
+/// A failed write fails every append in it.
 /// </summary>
 internal sealed class CallHistoryGroupCommit : IAsyncDisposable
 {
     /// <summary>A write takes queued appends until it carries at least this many entries.</summary>
     public const int MaxBatchEntries = 2_000;
 
-    /// <summary>Writes under way at once, by default.</summary>
-    public const int DefaultWritesInFlight = 1;
-
     private readonly Func<IReadOnlyList<CallHistoryEntry>, Task> _insert;
     private readonly Channel<Append> _queue = Channel.CreateUnbounded<Append>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly SemaphoreSlim _slots;
-    private readonly int _writesInFlight;
     private readonly Task _writer;
 
     /// <param name="insert">Records the entries in one transaction.</param>
-    /// <param name="writesInFlight">How many writes may be under way at once.</param>
-    public CallHistoryGroupCommit(Func<IReadOnlyList<CallHistoryEntry>, Task> insert, int writesInFlight = DefaultWritesInFlight)
+    public CallHistoryGroupCommit(Func<IReadOnlyList<CallHistoryEntry>, Task> insert)
     {
         _insert = insert;
-        _writesInFlight = writesInFlight;
-        _slots = new SemaphoreSlim(writesInFlight);
         _writer = Task.Run(WriteQueuedAsync);
     }
 
@@ -47,15 +37,12 @@ internal sealed class CallHistoryGroupCommit : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _writer;
-        _slots.Dispose();
     }
 
     private async Task WriteQueuedAsync()
     {
         while (await _queue.Reader.WaitToReadAsync())
         {
-            // A batch is taken only once a write can start, so appends gather while every write is under way.
-            await _slots.WaitAsync();
             var batch = new List<Append>();
             var rows = new List<CallHistoryEntry>();
             while (rows.Count < MaxBatchEntries && _queue.Reader.TryRead(out var append))
@@ -64,10 +51,8 @@ internal sealed class CallHistoryGroupCommit : IAsyncDisposable
                 rows.AddRange(append.Entries);
             }
 
-            _ = WriteAsync(batch, rows);
+            await WriteAsync(batch, rows);
         }
-
-        for (var i = 0; i < _writesInFlight; i++) await _slots.WaitAsync();
     }
 
     private async Task WriteAsync(List<Append> batch, List<CallHistoryEntry> rows)
@@ -80,10 +65,6 @@ internal sealed class CallHistoryGroupCommit : IAsyncDisposable
         catch (Exception failure)
         {
             foreach (var append in batch) append.Done.TrySetException(failure);
-        }
-        finally
-        {
-            _slots.Release();
         }
     }
 

@@ -15,7 +15,7 @@ public sealed class CallHistoryGroupCommitTests
     public async Task Appends_that_queue_behind_a_write_go_out_together_in_the_next_one()
     {
         var store = new HeldStore();
-        await using var commit = new CallHistoryGroupCommit(store.InsertAsync, writesInFlight: 1);
+        await using var commit = new CallHistoryGroupCommit(store.InsertAsync);
         var first = await store.HoldFirstWriteAsync(commit);
 
         var second = commit.AppendAsync([Entry("i-2"), Entry("i-3")]);
@@ -28,28 +28,10 @@ public sealed class CallHistoryGroupCommitTests
     }
 
     [Fact]
-    public async Task A_batch_does_not_wait_for_the_write_before_it_while_a_write_is_free()
-    {
-        var store = new HeldStore();
-        await using var commit = new CallHistoryGroupCommit(store.InsertAsync, writesInFlight: 2);
-        var first = await store.HoldFirstWriteAsync(commit);
-
-        var second = commit.AppendAsync([Entry("i-2")]);
-        await store.StartedAsync(writes: 2);
-        var third = commit.AppendAsync([Entry("i-3")]);
-        var fourth = commit.AppendAsync([Entry("i-4")]);
-        store.Release();
-        await Task.WhenAll(first, second, third, fourth);
-
-        Assert.Equal(3, store.Writes.Count);
-        Assert.Equal(["i-3", "i-4"], store.Writes[2].Select(e => e.InstanceId));
-    }
-
-    [Fact]
     public async Task A_failed_write_fails_every_append_in_it_and_the_next_write_goes_ahead()
     {
         var store = new HeldStore();
-        await using var commit = new CallHistoryGroupCommit(store.InsertAsync, writesInFlight: 1);
+        await using var commit = new CallHistoryGroupCommit(store.InsertAsync);
         await store.HoldFirstWriteAsync(commit);
 
         var poisoned = commit.AppendAsync([Entry(HeldStore.Unwritable)]);
@@ -66,7 +48,7 @@ public sealed class CallHistoryGroupCommitTests
     public async Task Disposing_writes_what_is_queued_and_then_refuses_appends()
     {
         var store = new HeldStore();
-        var commit = new CallHistoryGroupCommit(store.InsertAsync, writesInFlight: 1);
+        var commit = new CallHistoryGroupCommit(store.InsertAsync);
         await store.HoldFirstWriteAsync(commit);
         var queued = commit.AppendAsync([Entry("queued")]);
 
@@ -88,22 +70,6 @@ public sealed class CallHistoryGroupCommitTests
         private readonly TaskCompletionSource _writing = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public List<IReadOnlyList<CallHistoryEntry>> Writes { get; } = [];
-
-        /// <summary>Waits until that many writes are under way (or done).</summary>
-        public async Task StartedAsync(int writes)
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(15);
-            while (Started() < writes)
-            {
-                Assert.True(DateTime.UtcNow < deadline, $"{writes} writes never started");
-                await Task.Delay(10);
-            }
-        }
-
-        private int Started()
-        {
-            lock (Writes) return Writes.Count;
-        }
 
         public async Task<Task> HoldFirstWriteAsync(CallHistoryGroupCommit commit)
         {
