@@ -42,7 +42,6 @@ public sealed class SimulationRunner(HttpClient http, SimulationOptions options)
                 Usage = options.SellerUsageKey is { } usageKey ? new UsageReporter(http, usageKey) : null,
                 OpenApi = control,
                 SellerApp = sellerApp,
-                Instances = options.SellerApiKey is { } readerKey ? new InstanceApiReader(http, readerKey) : null,
                 StepRecorded = step => progress?.Report(new RunProgress(scenario.Name, number, list.Count, step.Step)),
             };
             outcomes.Add(await Play(scenario, play));

@@ -48,9 +48,6 @@ public sealed class ScenarioPlay(V1Marketplace v1, V2Marketplace v2, string key,
     /// <summary>The fake seller application the gateway delivers events to, when one runs.</summary>
     public FakeSellerApplicationControl? SellerApp { get; init; }
 
-    /// <summary>The seller API's instance reads, when its key was given.</summary>
-    public InstanceApiReader? Instances { get; init; }
-
     /// <summary>Hears every recorded step, for a progress display.</summary>
     public Action<StepOutcome>? StepRecorded { get; init; }
 

@@ -36,9 +36,9 @@ public sealed class SellerEventsLifecycleScenario : IScenario
 
         await play.Step("upgrade", () => play.V1.Call("upgrade", ("instanceId", id), ("orderId", V1Purchase.NewOrderId()),
             ("skuCode", "simulator-sku-pro"), ("productId", "00301-simulator-1--0")), V1Steps.Success);
-        if (play.Instances is { } instances)
+        if (play.Seller is { } seller)
         {
-            await play.Check("seller API: the instance and its customer's list agree it is active", () => SellerEventChecks.Eventually(() => Agree(instances, id, customerId)));
+            await play.Check("seller API: the instance and its customer's list agree it is active", () => SellerEventChecks.Eventually(() => Agree(seller, id, customerId)));
         }
 
         await V1Steps.Release(play, "releaseInstance", id, orderId);
@@ -47,10 +47,10 @@ public sealed class SellerEventsLifecycleScenario : IScenario
             ["instance.opened", "instance.renewed", "instance.frozen", "instance.unfrozen", "instance.upgraded", "instance.released"]);
     }
 
-    private static async Task<string?> Agree(InstanceApiReader instances, string id, string customerId)
+    private static async Task<string?> Agree(SellerApiReader seller, string id, string customerId)
     {
-        var one = await instances.Instance(id);
-        var listed = (await instances.OfCustomer(customerId)).Where(i => i.InstanceId == id).ToList();
+        var one = await seller.Instance(id);
+        var listed = (await seller.InstancesOf(customerId)).Where(i => i.InstanceId == id).ToList();
         return one is null ? $"GET /api/instances/{id} does not know it"
             : !string.Equals(one.Status, "active", StringComparison.OrdinalIgnoreCase) ? $"GET /api/instances/{id} says {one.Status}, expected active"
             : listed.Count != 1 ? $"the list of customer {customerId} holds it {listed.Count} times"

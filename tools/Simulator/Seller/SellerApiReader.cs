@@ -5,8 +5,9 @@ using System.Text.Json;
 namespace Provisioning.Simulator.Seller;
 
 /// <summary>
-/// Reads what the gateway stored through its seller API (<c>/api/tenants/…</c> with <c>X-Api-Key</c>), so scenarios can check
-/// that a sync took effect. With the admin key it also reads decrypted client secrets.
+/// Reads what the gateway stored through its seller API (<c>/api/tenants/…</c> and <c>/api/instances…</c> with <c>X-Api-Key</c>),
+/// so scenarios can check that a sync or a change took effect, as the seller's application would before letting a buyer in.
+/// With the admin key it also reads decrypted client secrets.
 /// </summary>
 public sealed class SellerApiReader(HttpClient http, string apiKey, string? adminKey)
 {
@@ -40,6 +41,34 @@ public sealed class SellerApiReader(HttpClient http, string apiKey, string? admi
         using var request = Get($"/api/tenants/{Uri.EscapeDataString(tenantId)}/departments", apiKey);
         using var response = await http.SendAsync(request);
         return await Read<IReadOnlyList<SellerDepartment>>(response);
+    }
+
+    /// <summary>The instance, or null when the API does not know it.</summary>
+    public async Task<SellerInstance?> Instance(string instanceId)
+    {
+        using var request = Get($"/api/instances/{Uri.EscapeDataString(instanceId)}", apiKey);
+        using var response = await http.SendAsync(request);
+        if (response.StatusCode == HttpStatusCode.NotFound) return null;
+        return await Read<SellerInstance>(response);
+    }
+
+    /// <summary>Every instance of one customer, following <c>nextCursor</c> until the last page.</summary>
+    public async Task<IReadOnlyList<SellerInstance>> InstancesOf(string customerId)
+    {
+        var all = new List<SellerInstance>();
+        string? cursor = null;
+        do
+        {
+            using var request = Get($"/api/instances?customerId={Uri.EscapeDataString(customerId)}&limit={PageSize}"
+                + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}"), apiKey);
+            using var response = await http.SendAsync(request);
+            var page = await Read<SellerInstancePage>(response);
+            all.AddRange(page.Instances);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        return all;
     }
 
     private static HttpRequestMessage Get(string path, string key)

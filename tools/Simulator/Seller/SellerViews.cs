@@ -16,3 +16,9 @@ public sealed record SellerDepartment(string OrgCode, string OrgName, string? Pa
 
 /// <summary>A page of users.</summary>
 internal sealed record SellerUserPage(IReadOnlyList<SellerUser> Users);
+
+/// <summary>An instance as the seller API shows it (the fields the scenarios check).</summary>
+public sealed record SellerInstance(string InstanceId, string Status);
+
+/// <summary>A page of the instance list.</summary>
+internal sealed record SellerInstancePage(IReadOnlyList<SellerInstance> Instances, string? NextCursor);
