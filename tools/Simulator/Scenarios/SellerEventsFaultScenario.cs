@@ -37,8 +37,7 @@ public sealed class SellerEventsFaultScenario(DeliveryFault fault) : IScenario
             var orderId = V1Purchase.NewOrderId();
             var opened = await V1Steps.Open(play, V1Purchase.NewInstance(orderId, V1Purchase.Periodic));
             var id = opened.Text("instanceId") ?? string.Empty;
-            await play.Step("refreshInstance", () => play.V1.Call("refreshInstance", ("instanceId", id), ("orderId", V1Purchase.NewOrderId()),
-                ("expireTime", V1Purchase.NextYear()), ("periodType", "year"), ("periodNumber", "1"), ("orderAmount", "999.000")), V1Steps.Success);
+            await V1Steps.Renew(play, "refreshInstance", id);
             await play.Step("instanceStatus FREEZE", () => play.V1.Call("instanceStatus", ("instanceId", id), ("instanceStatus", "FREEZE")), V1Steps.Success);
             await V1Steps.Release(play, "releaseInstance", id, orderId);
 

@@ -27,15 +27,13 @@ public sealed class SellerEventsLifecycleScenario : IScenario
         var opened = await V1Steps.Open(play, purchase);
         var id = opened.Text("instanceId") ?? string.Empty;
         await play.Step("newInstance again", () => play.V1.Call("newInstance", V1Purchase.Resent(purchase)), V1Steps.Success.And(Checks.Same("instanceId", id)));
-        await play.Step("refreshInstance", () => play.V1.Call("refreshInstance", ("instanceId", id), ("orderId", V1Purchase.NewOrderId()),
-            ("expireTime", V1Purchase.NextYear()), ("periodType", "year"), ("periodNumber", "1"), ("orderAmount", "999.000")), V1Steps.Success);
+        await V1Steps.Renew(play, "refreshInstance", id);
         foreach (var (step, status) in new[] { ("instanceStatus FREEZE", "FREEZE"), ("instanceStatus FREEZE again", "FREEZE"), ("instanceStatus NORMAL", "NORMAL") })
         {
             await play.Step(step, () => play.V1.Call("instanceStatus", ("instanceId", id), ("instanceStatus", status)), V1Steps.Success);
         }
 
-        await play.Step("upgrade", () => play.V1.Call("upgrade", ("instanceId", id), ("orderId", V1Purchase.NewOrderId()),
-            ("skuCode", "simulator-sku-pro"), ("productId", "00301-simulator-1--0")), V1Steps.Success);
+        await V1Steps.Upgrade(play, id);
         if (play.Seller is { } seller)
         {
             await play.Check("seller API: the instance and its customer's list agree it is active", () => SellerEventChecks.Eventually(() => Agree(seller, id, customerId)));

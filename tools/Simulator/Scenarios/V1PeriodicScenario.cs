@@ -19,17 +19,12 @@ public sealed class V1PeriodicScenario : IScenario
 
         await play.Step("newInstance again", () => play.V1.Call("newInstance", V1Purchase.Resent(purchase)),
             V1Steps.Success.And(Checks.Same("instanceId", id)).And(Checks.SameAppInfo(opened)));
-        await Renew(play, "refreshInstance", id);
+        await V1Steps.Renew(play, "refreshInstance", id);
         await play.Step("expireInstance", () => play.V1.Call("expireInstance", ("instanceId", id), ("orderId", orderId)), V1Steps.Success);
-        await Renew(play, "refreshInstance after expiry", id);
-        await play.Step("upgrade", () => play.V1.Call("upgrade", ("instanceId", id), ("orderId", V1Purchase.NewOrderId()),
-            ("skuCode", "simulator-sku-pro"), ("productId", "00301-simulator-1--0")), V1Steps.Success);
+        await V1Steps.Renew(play, "refreshInstance after expiry", id);
+        await V1Steps.Upgrade(play, id);
         await V1Steps.Query(play, id);
         await V1Steps.Release(play, "releaseInstance", id, orderId);
         await V1Steps.Release(play, "releaseInstance again", id, orderId);
     }
-
-    private static Task Renew(ScenarioPlay play, string step, string id) =>
-        play.Step(step, () => play.V1.Call("refreshInstance", ("instanceId", id), ("orderId", V1Purchase.NewOrderId()),
-            ("expireTime", V1Purchase.NextYear()), ("periodType", "year"), ("periodNumber", "1"), ("orderAmount", "999.000")), V1Steps.Success);
 }

@@ -21,4 +21,14 @@ internal static class V1Steps
     /// <summary>Releases an instance.</summary>
     public static Task<MarketplaceAnswer> Release(ScenarioPlay play, string step, string? instanceId, string orderId) =>
         play.Step(step, () => play.V1.Call("releaseInstance", ("instanceId", instanceId ?? string.Empty), ("orderId", orderId)), Success);
+
+    /// <summary>Renews an instance for a year under a new order.</summary>
+    public static Task<MarketplaceAnswer> Renew(ScenarioPlay play, string step, string instanceId) =>
+        play.Step(step, () => play.V1.Call("refreshInstance", ("instanceId", instanceId), ("orderId", V1Purchase.NewOrderId()),
+            ("expireTime", V1Purchase.NextYear()), ("periodType", "year"), ("periodNumber", "1"), ("orderAmount", "999.000")), Success);
+
+    /// <summary>Upgrades an instance to the simulator's pro SKU under a new order.</summary>
+    public static Task<MarketplaceAnswer> Upgrade(ScenarioPlay play, string instanceId) =>
+        play.Step("upgrade", () => play.V1.Call("upgrade", ("instanceId", instanceId), ("orderId", V1Purchase.NewOrderId()),
+            ("skuCode", "simulator-sku-pro"), ("productId", "00301-simulator-1--0")), Success);
 }
