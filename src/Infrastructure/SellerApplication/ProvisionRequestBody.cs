@@ -29,7 +29,7 @@ internal static class ProvisionRequestBody
             json.WriteString("customerId", order.CustomerId);
             json.WriteString("productId", order.Plan.ProductId);
             json.WriteString("skuCode", order.Plan.SkuCode);
-            json.WriteString("chargingMode", JsonNamingPolicy.CamelCase.ConvertName(order.Plan.ChargingMode.ToString()));
+            json.WriteString("chargingMode", InstanceNames.Of(order.Plan.ChargingMode));
             Number(json, "amount", order.Plan.Quantities.Amount);
             json.WriteString("periodType", order.Plan.PeriodType);
             Number(json, "periodNumber", order.Plan.PeriodNumber);
