@@ -1,4 +1,5 @@
 using k8s;
+using k8s.Models;
 
 namespace Provisioning.Deploy.Tests;
 
@@ -9,7 +10,7 @@ namespace Provisioning.Deploy.Tests;
 /// </summary>
 internal static class Manifests
 {
-    public static IReadOnlyList<IKubernetesObject> Parse(string yaml) =>
-        [.. KubernetesYaml.LoadAllFromString(yaml, strict: true).Select(o => o as IKubernetesObject
+    public static IReadOnlyList<IKubernetesObject<V1ObjectMeta>> Parse(string yaml) =>
+        [.. KubernetesYaml.LoadAllFromString(yaml, strict: true).Select(o => o as IKubernetesObject<V1ObjectMeta>
             ?? throw new InvalidOperationException($"{o.GetType().Name} is not a Kubernetes object"))];
 }

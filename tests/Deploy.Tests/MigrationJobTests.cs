@@ -21,7 +21,12 @@ public sealed class MigrationJobTests
         Assert.Equal(
             ContainerEnvironment.Of(silo, overlay)["ConnectionStrings__Provisioning"],
             ContainerEnvironment.Of(container, overlay)["ConnectionStrings__Provisioning"]);
-        // Applied on its own before a rollout (deploy/README.md, Upgrade), so it carries its own label.
-        Assert.Equal("migration", job.Metadata.Labels["app.kubernetes.io/component"]);
+        // Applied on its own before the rest of the overlay (deploy/README.md, Upgrade): it is the only object its label
+        // selects, and it needs nothing the rest of the overlay creates.
+        Assert.Equal(
+            [$"Job/{job.Metadata.Name}"],
+            overlay.Objects.Where(o => o.Metadata.Labels?.TryGetValue("app.kubernetes.io/component", out var c) == true && c == "migration").Select(o => $"{o.Kind}/{o.Metadata.Name}"));
+        Assert.Null(container.EnvFrom);
+        Assert.All(container.Env, e => Assert.Null(e.ValueFrom?.ConfigMapKeyRef));
     }
 }

@@ -9,11 +9,11 @@ internal sealed class Overlay
 {
     private static readonly ConcurrentDictionary<string, Lazy<Overlay>> Rendered = new(StringComparer.Ordinal);
 
-    private Overlay(string name, IReadOnlyList<IKubernetesObject> objects) => (Name, Objects) = (name, objects);
+    private Overlay(string name, IReadOnlyList<IKubernetesObject<V1ObjectMeta>> objects) => (Name, Objects) = (name, objects);
 
     public string Name { get; }
 
-    public IReadOnlyList<IKubernetesObject> Objects { get; }
+    public IReadOnlyList<IKubernetesObject<V1ObjectMeta>> Objects { get; }
 
     /// <summary>The overlay folders, found rather than listed, so a new overlay is checked like the others.</summary>
     public static IEnumerable<string> Names() =>
