@@ -17,7 +17,7 @@ public sealed class PrometheusSettingTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("text/plain", response.Content.Headers.ContentType?.ToString());
         var text = await response.Content.ReadAsStringAsync();
-        Assert.True(PrometheusText.Value(text, "koogallery_callback_duration_milliseconds_count",
+        Assert.True(PrometheusText.Total(text, "koogallery_callback_duration_milliseconds_count",
             ("activity", "newInstance"), ("traffic", "live"), ("result_code", ResultCodes.Success)) >= 1, text);
     }
 

@@ -18,6 +18,10 @@ internal static partial class PrometheusText
     public static double? Value(string exposition, string name, params (string Key, string Value)[] labels) =>
         Samples(exposition, name).Where(s => labels.All(l => s.Labels.GetValueOrDefault(l.Key) == l.Value)).Select(s => (double?)s.Value).SingleOrDefault();
 
+    /// <summary>The sum of every sample of <paramref name="name"/> carrying all <paramref name="labels"/>.</summary>
+    public static double Total(string exposition, string name, params (string Key, string Value)[] labels) =>
+        Samples(exposition, name).Where(s => labels.All(l => s.Labels.GetValueOrDefault(l.Key) == l.Value)).Sum(s => s.Value);
+
     [GeneratedRegex(@"^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?<labels>.*)\})? (?<value>\S+)")]
     private static partial Regex Sample();
 

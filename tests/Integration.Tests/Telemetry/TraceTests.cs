@@ -25,8 +25,7 @@ public sealed class TraceTests(TracedCluster cluster, ITestOutputHelper output)
             root = trace.Values.SingleOrDefault(s => s.ParentSpanId is null);
             grainCall = trace.Values.SingleOrDefault(s =>
                 s.Service == "provisioning-silo" && s.Kind == SpanKind.Server && s["rpc.method"]?.EndsWith("ISaasInstanceGrain/Open", StringComparison.Ordinal) == true);
-            storageWrite = trace.Values.FirstOrDefault(s =>
-                s.Service == "provisioning-silo" && s["db.system.name"] == "postgresql" && s["db.query.text"]?.Contains("orleans_write_grain_state", StringComparison.Ordinal) == true);
+            storageWrite = trace.Values.FirstOrDefault(IsStorageWrite);
             outbound = trace.GetValueOrDefault(hookParent);
             return root is not null && grainCall is not null && storageWrite is not null && outbound is not null;
         }, $"the spans of trace {traceId} arrived (gateway request, grain call, storage write, provisioning request)", TimeSpan.FromSeconds(10));
@@ -49,6 +48,23 @@ public sealed class TraceTests(TracedCluster cluster, ITestOutputHelper output)
         Assert.Equal(("provisioning-silo", SpanKind.Client, "POST"), (outbound!.Service, outbound.Kind, outbound["http.request.method"]));
         Assert.Contains(grainCall, Path(trace, outbound));
     }
+
+    [Fact]
+    public async Task The_silos_database_work_outside_any_trace_makes_no_spans()
+    {
+        await cluster.OpenInstanceAsync();
+        await Eventually.True(() => cluster.Receiver.Spans.Any(IsStorageWrite), "the silo's storage write was exported", TimeSpan.FromSeconds(10));
+
+        // Start-up, membership, reminders and the call history's writer all query the database with no request around them.
+        var untraced = cluster.Receiver.Spans.Where(s => IsSiloCommand(s) && s.ParentSpanId is null).ToList();
+        Assert.True(untraced.Count == 0, $"database commands made spans outside any trace: {string.Join(", ", untraced.Select(s => s["db.query.text"]))}");
+    }
+
+    private static bool IsSiloCommand(ReceivedSpan span) =>
+        span.Service == "provisioning-silo" && span["db.system.name"] == "postgresql" && !span.Name.StartsWith("CONNECT ", StringComparison.Ordinal);
+
+    private static bool IsStorageWrite(ReceivedSpan span) =>
+        IsSiloCommand(span) && span["db.query.text"]?.Contains("orleans_write_grain_state", StringComparison.Ordinal) == true;
 
     /// <summary>The span and its ancestors up to the root; fails when a parent is missing from the trace.</summary>
     private static List<ReceivedSpan> Path(Dictionary<string, ReceivedSpan> trace, ReceivedSpan span)
