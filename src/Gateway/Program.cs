@@ -21,6 +21,7 @@ app.MapWebhookApi();
 app.MapInstanceHistoryApi();
 app.MapSellerApiDocument();
 app.MapHealthProbes();
+app.MapMetrics();
 app.Run();
 
 /// <summary>The gateway's entry point, visible to functional tests.</summary>

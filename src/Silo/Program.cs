@@ -14,5 +14,6 @@ builder.Services.AddHealthChecks().AddSiloReadiness(builder.Configuration);
 
 var app = builder.Build();
 app.MapHealthProbes();
+app.MapMetrics();
 await app.RunAsync();
 return 0;

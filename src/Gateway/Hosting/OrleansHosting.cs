@@ -48,7 +48,7 @@ internal static class OrleansHosting
             return;
         }
 
-        client.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        client.Services.AddSingleton(_ => Provisioning.Infrastructure.Telemetry.DatabaseTracing.Create(connectionString));
         client.UseAdoNetClustering(o => o.Configure<NpgsqlDataSource>((options, ds) => (options.Invariant, options.DataSource) = ("Npgsql", ds)));
     }
 }

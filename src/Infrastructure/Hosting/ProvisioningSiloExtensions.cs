@@ -14,6 +14,7 @@ using Provisioning.Grains.Usage;
 using Provisioning.Infrastructure.KooGallery;
 using Provisioning.Infrastructure.Postgres;
 using Provisioning.Infrastructure.SellerApplication;
+using Provisioning.Infrastructure.Telemetry;
 using Provisioning.KooGallery.OpenApi;
 using Provisioning.KooGallery.Usage;
 
@@ -107,6 +108,7 @@ public static class ProvisioningSiloExtensions
         silo.Services.AddSingleton<ISellerEventDelivery, PostgresSellerEventDelivery>();
         silo.Services.AddSingleton<ISellerEventOutboxOperations, PostgresSellerEventOperations>();
         silo.Services.AddSingleton<ICallHistory, PostgresCallHistory>();
+        silo.Services.AddClusterGauges<PostgresClusterCounts>();
         if (migrateOnStart)
         {
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp =>

@@ -1,4 +1,5 @@
 using Npgsql;
+using Provisioning.Infrastructure.Telemetry;
 
 namespace Provisioning.Infrastructure.Postgres;
 
@@ -11,5 +12,5 @@ internal static class SiloDataSource
     // instance (bench/README.md). They come first, so that the same settings in the connection string win.
     private const string Defaults = "No Reset On Close=true;Max Auto Prepare=32;";
 
-    public static NpgsqlDataSource Create(string connectionString) => NpgsqlDataSource.Create(Defaults + connectionString);
+    public static NpgsqlDataSource Create(string connectionString) => DatabaseTracing.Create(Defaults + connectionString);
 }

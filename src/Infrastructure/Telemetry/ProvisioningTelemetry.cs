@@ -1,16 +1,18 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Provisioning.Infrastructure.Hosting;
 
 namespace Provisioning.Infrastructure.Telemetry;
 
 /// <summary>
-/// OpenTelemetry for both hosts: Orleans' grain-call, storage and lifecycle spans and its meter, plus the
-/// host's own sources. Metrics are always collected (in-process listeners such as dotnet-counters read them); spans
-/// and the OTLP export are on when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+/// OpenTelemetry for both hosts: Orleans' grain-call, storage and lifecycle spans and its meter, outgoing HTTP and PostgreSQL
+/// commands, plus the host's own sources. Metrics are always collected and served at <c>/metrics</c> for Prometheus unless
+/// <c>Telemetry:Prometheus</c> is false; spans and the OTLP export are on when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
 /// </summary>
 public static class ProvisioningTelemetry
 {
@@ -21,11 +23,13 @@ public static class ProvisioningTelemetry
         this IServiceCollection services, IConfiguration configuration, string serviceName,
         Action<TracerProviderBuilder>? tracing = null, Action<MeterProviderBuilder>? metrics = null)
     {
+        services.AddOptions<TelemetryOptions>().Bind(configuration.GetSection(TelemetryOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(serviceName))
             .WithMetrics(m =>
             {
                 m.AddMeter("Microsoft.Orleans", $"{Prefix}.*");
+                if (MetricsEndpoint.IsOn(configuration)) m.AddPrometheusExporter();
                 metrics?.Invoke(m);
             });
 
@@ -34,7 +38,9 @@ public static class ProvisioningTelemetry
         {
             telemetry.WithTracing(t =>
             {
-                t.AddSource("Microsoft.Orleans.Application", "Microsoft.Orleans.Storage", "Microsoft.Orleans.Lifecycle", $"{Prefix}.*");
+                t.AddSource("Microsoft.Orleans.Application", "Microsoft.Orleans.Storage", "Microsoft.Orleans.Lifecycle", $"{Prefix}.*")
+                    .AddHttpClientInstrumentation()
+                    .AddNpgsql();
                 tracing?.Invoke(t);
             });
             telemetry.UseOtlpExporter();
