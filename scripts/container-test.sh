@@ -67,6 +67,11 @@ if [[ "${1:-}" != --cluster ]]; then
         log "local base images ready in $(seconds_since "$phase") s"
     fi
 
+    build_stage() { sed -n '/^FROM ${SDK_IMAGE}/,/^FROM ${BASE_IMAGE}/p' "$1"; }
+    if [[ "$(build_stage deploy/docker/silo.Dockerfile)" != "$(build_stage deploy/docker/gateway.Dockerfile)" ]]; then
+        log "the build stages of deploy/docker/silo.Dockerfile and gateway.Dockerfile differ: the builder cannot share them"
+        exit 1
+    fi
     # This CLI has no buildx plugin and BuildKit needs it, so the images use the legacy builder.
     build() {
         local image="$1" dockerfile="$2" phase
@@ -121,10 +126,26 @@ members() {
 }
 export ConnectionStrings__Provisioning="${PROVISIONING_TEST_PG/Database=postgres/Database=provisioning}"
 
+# Nine ports in a row that nothing listens on (other processes on this machine may run silos on Orleans' defaults):
+# the gateway's, each silo's HTTP, silo and gateway ports, the fake open API's and the fake seller application's.
+port_base=""
+for _ in $(seq 1 20); do
+    candidate=$((20000 + RANDOM % 40000))
+    listening="$(ss -Htln | awk '{ sub(/.*:/, "", $4); print $4 }')"
+    if ! grep -qxE "$(seq -s '|' "$candidate" $((candidate + 8)))" <<< "$listening"; then
+        port_base="$candidate"
+        break
+    fi
+done
+[[ -n "$port_base" ]] || { log "found no nine free ports in a row"; exit 1; }
+gateway_port=$port_base
+silo1_http=$((port_base + 1)) silo1_port=$((port_base + 2)) silo1_gateway=$((port_base + 3))
+silo2_http=$((port_base + 4)) silo2_port=$((port_base + 5)) silo2_gateway=$((port_base + 6))
+openapi_port=$((port_base + 7)) seller_app_port=$((port_base + 8))
+
 # Every key, generated as scripts/simulate.sh does; Production refuses to start without them.
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:3072 -out "$work/kit.pem" 2>/dev/null
 openssl pkey -in "$work/kit.pem" -pubout -out "$work/kit.pub"
-openapi_port=5191 seller_app_port=5201
 export ASPNETCORE_ENVIRONMENT=Production
 export KooGallery__Key="$(openssl rand -hex 16)" KooGallery__AccessKey="$(openssl rand -hex 16)"
 export KooGallery__KitAccessKey="$(openssl rand -hex 16)" KooGallery__KitPrivateKey="$(cat "$work/kit.pem")"
@@ -177,17 +198,16 @@ silo_container() {
 }
 # One after the other, so each start-up time is the container's own, not a share of two cores with the others.
 started="$(now)"
-silo_container silo1 18081 11111 30000
-wait_ready silo1 18081 "$started"
+silo_container silo1 "$silo1_http" "$silo1_port" "$silo1_gateway"
+wait_ready silo1 "$silo1_http" "$started"
 started="$(now)"
-silo_container silo2 18082 11112 30001
-wait_ready silo2 18082 "$started"
-gateway_port=18080
+silo_container silo2 "$silo2_http" "$silo2_port" "$silo2_gateway"
+wait_ready silo2 "$silo2_http" "$started"
 started="$(now)"
 run_container gateway -e ASPNETCORE_HTTP_PORTS="$gateway_port" -e Orleans__Mode=client "$gateway_image"
 wait_ready gateway "$gateway_port" "$started"
-expected_members="127.0.0.1:11111 3
-127.0.0.1:11112 3"
+expected_members="127.0.0.1:$silo1_port 3
+127.0.0.1:$silo2_port 3"
 [[ "$(members)" == "$expected_members" ]] || { members >&2; log "the membership table does not hold the two silos, active"; exit 1; }
 
 log "playing every simulator scenario against the gateway container; silo2 is stopped mid-run"
@@ -207,7 +227,7 @@ exit_code="$(docker inspect -f '{{.State.ExitCode}}' "silo2-$CONTAINER_TEST_RUN"
 log "silo2 stopped (SIGTERM) in $(seconds_since "$stop_started") s, exit code $exit_code"
 [[ "$exit_code" == 0 ]] || { log "silo2 did not shut down cleanly"; exit 1; }
 # A silo that leaves gracefully marks itself dead; one the others had to vote out would still be active for seconds.
-[[ "$(members | grep "^127.0.0.1:11112 ")" == *" 6" ]] || { members >&2; log "silo2 did not leave the cluster when it stopped"; exit 1; }
+[[ "$(members | grep "^127.0.0.1:$silo2_port ")" == *" 6" ]] || { members >&2; log "silo2 did not leave the cluster when it stopped"; exit 1; }
 simulator_status=0
 wait "$simulator" || simulator_status=$?
 cat "$work/simulator.log"
