@@ -4,7 +4,7 @@
 # then plays every simulator scenario against the gateway and stops one silo container (SIGTERM) mid-run; every scenario
 # must still pass. Installs docker.io and debootstrap when they are missing, starts dockerd when none runs (and stops it
 # again), and makes local base images (deploy/docker/local-base) when Microsoft's cannot be pulled. Prints the image
-# sizes, each container's start-up time to ready and the total time. Needs root. READY_TO_RUN=false builds without it.
+# sizes, each container's start-up time to ready and the total time. Needs root. READY_TO_RUN=false builds the images without ReadyToRun.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -219,7 +219,8 @@ dotnet run -c Release --no-build --project tools/Simulator -- run --gateway "htt
     --openapi-ak "$KooGallery__OpenApi__AccessKeyId" --openapi-sk "$KooGallery__OpenApi__SecretAccessKey" \
     --seller-app-port "$seller_app_port" --seller-app-secret "$SellerApplication__SigningSecret" > "$work/simulator.log" 2>&1 &
 simulator=$!
-sleep "${STOP_AFTER:-8}"
+# The scenarios take about 40 s; 8 s in, calls of several scenarios are under way.
+sleep 8
 kill -0 "$simulator" 2>/dev/null || { cat "$work/simulator.log"; log "the simulator ended before silo2 was stopped"; exit 1; }
 stop_started="$(now)"
 docker stop -t 40 "silo2-$CONTAINER_TEST_RUN" > /dev/null
