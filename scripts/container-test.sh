@@ -45,7 +45,8 @@ if [[ "${1:-}" != --cluster ]]; then
 
     if ! docker info > /dev/null 2>&1; then
         log "starting dockerd"
-        dockerd > "$work/dockerd.log" 2>&1 &
+        # Every container here runs with host networking: no default bridge, no NAT rules.
+        dockerd --bridge=none --iptables=false > "$work/dockerd.log" 2>&1 &
         dockerd_pid=$!
         for _ in $(seq 1 60); do
             docker info > /dev/null 2>&1 && break
