@@ -28,24 +28,26 @@ public sealed class RollingRestartTests(ITestOutputHelper output)
         var database = await PostgresServer.CreateMigratedDatabaseAsync("rolling");
         var originals = await Task.WhenAll(StartSiloAsync(database), StartSiloAsync(database));
         var silos = new List<HostProcess>(originals);
+        using var stop = new CancellationTokenSource();
         try
         {
             await using var gateway = new ClientModeGateway(database);
             var connections = gateway.Services.GetRequiredService<ClusterConnections>();
             var traffic = new MarketplaceTraffic(new V1Client(gateway.CreateClient()));
-            using var stop = new CancellationTokenSource();
             var callers = Enumerable.Range(0, Callers).Select(_ => Task.Run(() => traffic.PlayAsync(stop.Token))).ToArray();
             await Eventually.True(() => connections.Count == originals.Length && traffic.Answered > 0, "the gateway calls both silos", TimeSpan.FromSeconds(30));
-            traffic.MeasureFromNow();
+            var silo = originals.Length;
 
             var stops = new List<string>();
             foreach (var old in originals)
             {
+                traffic.Phase = $"silo {++silo} starting";
                 var fresh = await StartSiloAsync(database);
                 silos.Add(fresh);
                 // Orleans spreads calls over every silo the client knows: the replacement must be one before the old one goes.
                 await Eventually.True(() => connections.Count == originals.Length + 1, "the gateway is connected to the new silo too", TimeSpan.FromSeconds(30));
                 var answeredBefore = traffic.Answered;
+                traffic.Phase = $"silo {silo - originals.Length} stopping";
                 var (exitCode, took) = await old.StopAsync(ShutdownTimeout + TimeSpan.FromSeconds(10));
                 Assert.True(exitCode == 0, $"a SIGTERMed silo exited with {exitCode}:{Environment.NewLine}{old.Log}");
                 Assert.True(took < ShutdownTimeout, $"a SIGTERMed silo took {took.TotalSeconds:0.00} s to stop (HostOptions:ShutdownTimeout {ShutdownTimeout})");
@@ -53,13 +55,16 @@ public sealed class RollingRestartTests(ITestOutputHelper output)
                 await Eventually.True(() => connections.Count == originals.Length, "the gateway dropped the stopped silo");
             }
 
+            traffic.Phase = "after the restart";
+
             // Calls on the replacements alone, before the traffic ends.
             var answeredAfterRestart = traffic.Answered;
             await Eventually.True(() => traffic.Answered > answeredAfterRestart + (Callers * 4), "calls go on after the restart");
             await stop.CancelAsync();
             await Task.WhenAll(callers);
 
-            output.WriteLine($"{traffic.Answered} callbacks ({traffic.Opened.Count} newInstance, the rest queryInstance and refreshInstance) from {Callers} callers during a rolling restart of {originals.Length} silos; the longest (after the first answers, which activate the grains) took {traffic.Longest.TotalMilliseconds:0} ms.");
+            output.WriteLine($"{traffic.Answered} callbacks ({traffic.Opened.Count} newInstance, the rest queryInstance and refreshInstance) from {Callers} callers during a rolling restart of {originals.Length} silos.");
+            output.WriteLine($"The longest callback: {string.Join(", ", traffic.Longest.Select(p => $"{p.Key} {p.Value.TotalMilliseconds:0} ms"))}.");
             output.WriteLine($"Silo stops after SIGTERM: {string.Join(", ", stops)}.");
             Assert.True(traffic.Failures.IsEmpty, $"{traffic.Failures.Count} callbacks were not answered with success:{Environment.NewLine}{string.Join(Environment.NewLine, traffic.Failures.Take(20))}");
 
@@ -73,6 +78,7 @@ public sealed class RollingRestartTests(ITestOutputHelper output)
         }
         finally
         {
+            await stop.CancelAsync();
             foreach (var silo in silos) silo.Dispose();
         }
     }
@@ -85,8 +91,9 @@ public sealed class RollingRestartTests(ITestOutputHelper output)
     /// </summary>
     private sealed class MarketplaceTraffic(V1Client marketplace)
     {
+        private readonly ConcurrentQueue<string> _phases = new(["warming up"]);
+        private readonly ConcurrentDictionary<string, TimeSpan> _longest = new();
         private long _answered;
-        private long _longestTicks;
 
         public ConcurrentDictionary<string, DateTimeOffset> Opened { get; } = new();
 
@@ -94,10 +101,15 @@ public sealed class RollingRestartTests(ITestOutputHelper output)
 
         public long Answered => Interlocked.Read(ref _answered);
 
-        public TimeSpan Longest => TimeSpan.FromTicks(Interlocked.Read(ref _longestTicks));
+        /// <summary>What the cluster is going through, for the figures: the first calls (warming up), a silo starting or stopping.</summary>
+        public string Phase
+        {
+            get => _phases.Last();
+            set => _phases.Enqueue(value);
+        }
 
-        /// <summary>Forgets the longest callback so far: the first ones wait for the silos to warm up.</summary>
-        public void MeasureFromNow() => Interlocked.Exchange(ref _longestTicks, 0);
+        /// <summary>The longest callback begun in each phase, in the order of the phases.</summary>
+        public IEnumerable<KeyValuePair<string, TimeSpan>> Longest => _phases.Where(_longest.ContainsKey).Select(p => KeyValuePair.Create(p, _longest[p]));
 
         public async Task PlayAsync(CancellationToken stop)
         {
@@ -118,11 +130,13 @@ public sealed class RollingRestartTests(ITestOutputHelper output)
 
         private async Task<SignedAnswer?> CallAsync(string activity, params (string Name, string Value)[] parameters)
         {
-            var started = Stopwatch.GetTimestamp();
+            var (started, phase) = (Stopwatch.GetTimestamp(), Phase);
             try
             {
                 var answer = await marketplace.Call(activity, parameters);
-                Record(Stopwatch.GetElapsedTime(started));
+                Interlocked.Increment(ref _answered);
+                var took = Stopwatch.GetElapsedTime(started);
+                _longest.AddOrUpdate(phase, took, (_, longest) => took > longest ? took : longest);
                 if (answer.ResultCode == ResultCodes.Success) return answer;
                 Failures.Enqueue($"{activity}: {answer.ResultCode} {answer.ResultMsg}");
             }
@@ -132,16 +146,6 @@ public sealed class RollingRestartTests(ITestOutputHelper output)
             }
 
             return null;
-        }
-
-        private void Record(TimeSpan took)
-        {
-            Interlocked.Increment(ref _answered);
-            var ticks = took.Ticks;
-            for (var longest = Interlocked.Read(ref _longestTicks); ticks > longest; longest = Interlocked.Read(ref _longestTicks))
-            {
-                if (Interlocked.CompareExchange(ref _longestTicks, ticks, longest) == longest) break;
-            }
         }
     }
 }
