@@ -8,6 +8,7 @@ using Xunit.Abstractions;
 namespace Provisioning.Integration.Tests.Instances;
 
 /// <summary>A gateway stopped with SIGTERM (a rolling update, a scale-down) cuts off no callback it has taken (issue 13, item 4).</summary>
+[Collection(HostProcessCollection.Name)]
 public sealed class GatewayShutdownTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(10);

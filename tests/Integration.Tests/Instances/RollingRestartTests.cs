@@ -15,6 +15,7 @@ namespace Provisioning.Integration.Tests.Instances;
 /// Every silo is replaced, one after the other, by SIGTERM (as a Kubernetes rolling update does) while the marketplace keeps
 /// calling a client-mode gateway: no callback may be cut off, and every acknowledged change must survive (issue 13, item 4).
 /// </summary>
+[Collection(HostProcessCollection.Name)]
 public sealed class RollingRestartTests(ITestOutputHelper output)
 {
     private const int Callers = 3;
