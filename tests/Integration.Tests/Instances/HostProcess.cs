@@ -7,12 +7,12 @@ namespace Provisioning.Integration.Tests.Instances;
 /// A built host (src/Silo or src/Gateway) as a process of its own on loopback ports, so that a test can stop it as an
 /// orchestrator does (SIGTERM, a graceful stop) or kill it as the OOM killer or a lost machine would (SIGKILL).
 /// </summary>
-internal sealed class HostProcess : IDisposable
+internal abstract class HostProcess : IDisposable
 {
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _log = new();
 
-    private HostProcess(Process process, Uri address) => (_process, Address) = (process, address);
+    protected HostProcess(Process process, Uri address) => (_process, Address) = (process, address);
 
     /// <summary>Where the host's HTTP endpoints answer.</summary>
     public Uri Address { get; }
@@ -24,10 +24,13 @@ internal sealed class HostProcess : IDisposable
     public string Log => string.Join(Environment.NewLine, _log);
 
     /// <summary>
-    /// Starts <paramref name="assembly"/> (e.g. <c>Provisioning.Silo.dll</c>, from the test's output) in Production on a free
-    /// loopback port with <paramref name="settings"/> (configuration keys), and waits until its <c>/health/ready</c> answers 200.
+    /// Starts <paramref name="assembly"/> (e.g. <c>Provisioning.Silo.dll</c>, from the test's output) in Production on the
+    /// loopback <paramref name="port"/> with <paramref name="settings"/> (configuration keys), and waits until its
+    /// <c>/health/ready</c> answers 200.
     /// </summary>
-    public static async Task<HostProcess> StartAsync(string assembly, int port, IReadOnlyDictionary<string, string?> settings, TimeSpan within)
+    protected static async Task<T> StartAsync<T>(
+        string assembly, int port, IReadOnlyDictionary<string, string?> settings, TimeSpan within, Func<Process, Uri, T> create)
+        where T : HostProcess
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -41,7 +44,7 @@ internal sealed class HostProcess : IDisposable
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (name, value) in settings) start.Environment[name.Replace(":", "__", StringComparison.Ordinal)] = value;
 
-        var host = new HostProcess(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"));
+        var host = create(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"));
         host._process.OutputDataReceived += (_, e) => host.Keep(e.Data);
         host._process.ErrorDataReceived += (_, e) => host.Keep(e.Data);
         host._process.BeginOutputReadLine();

@@ -28,7 +28,7 @@ public sealed class RollingRestartTests(ITestOutputHelper output)
     {
         var database = await PostgresServer.CreateMigratedDatabaseAsync("rolling");
         var originals = await Task.WhenAll(StartSiloAsync(database), StartSiloAsync(database));
-        var silos = new List<HostProcess>(originals);
+        var silos = new List<SiloProcess>(originals);
         using var stop = new CancellationTokenSource();
         try
         {
@@ -84,7 +84,7 @@ public sealed class RollingRestartTests(ITestOutputHelper output)
         }
     }
 
-    private static Task<HostProcess> StartSiloAsync(string database) => SiloProcess.StartAsync(database, TimeSpan.FromSeconds(90), SiloSettings);
+    private static Task<SiloProcess> StartSiloAsync(string database) => SiloProcess.StartAsync(database, TimeSpan.FromSeconds(90), SiloSettings);
 
     /// <summary>
     /// Each caller opens an instance, queries it, renews it and queries it again, over and over; every answer must be a signed

@@ -1,15 +1,21 @@
+using System.Diagnostics;
 using Provisioning.Testing;
 
 namespace Provisioning.Integration.Tests.Instances;
 
 /// <summary>The built silo host (src/Silo) as a process of its own, on its own ports, joining the cluster of a database.</summary>
-internal static class SiloProcess
+internal sealed class SiloProcess : HostProcess
 {
+    private SiloProcess(Process process, Uri address)
+        : base(process, address)
+    {
+    }
+
     /// <summary>
     /// Starts a silo on the given (migrated) database, with any further <paramref name="settings"/> (configuration keys,
     /// e.g. <c>SellerApplication:EventsUrl</c>), and waits until its <c>/health/ready</c> answers 200.
     /// </summary>
-    public static Task<HostProcess> StartAsync(string connectionString, TimeSpan within, IReadOnlyDictionary<string, string?>? settings = null)
+    public static Task<SiloProcess> StartAsync(string connectionString, TimeSpan within, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -20,6 +26,6 @@ internal static class SiloProcess
             ["Orleans:Endpoints:GatewayPort"] = GatewayFactory.FreePort().ToString(),
         };
         foreach (var (name, value) in settings ?? new Dictionary<string, string?>()) all[name] = value;
-        return HostProcess.StartAsync("Provisioning.Silo.dll", GatewayFactory.FreePort(), all, within);
+        return StartAsync("Provisioning.Silo.dll", GatewayFactory.FreePort(), all, within, (process, address) => new SiloProcess(process, address));
     }
 }
