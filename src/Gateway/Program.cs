@@ -5,6 +5,7 @@ using Provisioning.Gateway.Telemetry;
 using Provisioning.Infrastructure.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddHostDefaults("http://localhost:5080");
 builder.AddRequestLimits();
 builder.AddProvisioningOrleans();
 builder.AddKooGallery();

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration.Memory;
 using Npgsql;
 using Orleans.Configuration;
 using Provisioning.Infrastructure.Hosting;
@@ -7,12 +9,16 @@ namespace Provisioning.Gateway.Hosting;
 /// <summary>How the gateway reaches the grains: by co-hosting a silo (<c>standalone</c>) or as a client of a cluster (<c>client</c>).</summary>
 internal static class OrleansHosting
 {
+    private const int CoHostedSiloPort = 11112;
+    private const int CoHostedGatewayPort = 30001;
+
     public static WebApplicationBuilder AddProvisioningOrleans(this WebApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
         switch (configuration["Orleans:Mode"] ?? "standalone")
         {
             case "standalone":
+                CoHostedSiloPorts(builder.Configuration);
                 builder.UseOrleans(silo => silo.AddProvisioning(configuration));
                 builder.Services.AddHealthChecks().AddSiloReadiness(configuration);
                 break;
@@ -28,6 +34,20 @@ internal static class OrleansHosting
 
         return builder;
     }
+
+    /// <summary>
+    /// A silo host (src/Silo) keeps Orleans' ports 11111 and 30000, which a client-mode gateway looks for on localhost; the
+    /// co-hosted silo defaults to the next ones, so that both run on one machine. As the lowest source, any setting wins.
+    /// </summary>
+    private static void CoHostedSiloPorts(ConfigurationManager configuration) =>
+        configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = new Dictionary<string, string?>
+            {
+                ["Orleans:Endpoints:SiloPort"] = CoHostedSiloPort.ToString(CultureInfo.InvariantCulture),
+                ["Orleans:Endpoints:GatewayPort"] = CoHostedGatewayPort.ToString(CultureInfo.InvariantCulture),
+            },
+        });
 
     private static void ConfigureClient(IClientBuilder client, IConfiguration configuration)
     {

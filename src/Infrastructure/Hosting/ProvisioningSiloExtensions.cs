@@ -34,6 +34,8 @@ public static class ProvisioningSiloExtensions
         silo.AddProvisioningGrains(configuration);
         silo.Services.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = ("provisioning", "provisioning"));
         silo.Services.Configure<ClusterOptions>(configuration.GetSection("Orleans"));
+        // The pod name in Kubernetes: the membership table and the logs name the silo by it.
+        if (configuration["Orleans:SiloName"] is { Length: > 0 } siloName) silo.Services.Configure<SiloOptions>(o => o.SiloName = siloName);
         silo.AddFailureDetection(configuration);
 
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
