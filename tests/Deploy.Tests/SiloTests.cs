@@ -41,4 +41,17 @@ public sealed class SiloTests
         Assert.Equal("Production", env.LiteralOf("ASPNETCORE_ENVIRONMENT"));
         Assert.Equal(new EnvSource.SecretKey("provisioning-secrets", "ConnectionStrings__Provisioning"), env["ConnectionStrings__Provisioning"]);
     }
+
+    /// <summary>
+    /// Gateways find a new silo only when they next re-read the silo list (<c>Orleans:Gateway:GatewayListRefreshPeriod</c>,
+    /// 5 s): a rollout that stopped the last old silo a gateway knows before then would leave it with none.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Overlay.All), MemberType = typeof(Overlay))]
+    public void A_new_silo_counts_as_available_only_after_every_gateway_has_seen_it(string name)
+    {
+        const int gatewayListRefreshSeconds = 5;
+
+        Assert.True(Overlay.Named(name).Deployment("silo").Spec.MinReadySeconds >= 2 * gatewayListRefreshSeconds);
+    }
 }
