@@ -114,6 +114,23 @@ public abstract class SellerEventOutboxContract
     }
 
     [Fact]
+    public async Task A_released_lease_can_be_taken_at_once_with_no_attempt_counted_and_only_its_holder_can_release_it()
+    {
+        var (outbox, delivery, _) = await CreateAsync();
+        var stream = NewStream();
+        await outbox.EnqueueAsync([Event(stream)], CancellationToken.None);
+        var now = Now;
+
+        var released = Assert.Single(await Take(delivery, now));
+        await delivery.ReleaseAsync(released, CancellationToken.None);
+        var taken = Assert.Single(await Take(delivery, now));
+        await delivery.ReleaseAsync(released, CancellationToken.None);
+
+        Assert.Equal((released.EventId, 0), (taken.EventId, taken.Attempts));
+        Assert.Empty(await Take(delivery, now));
+    }
+
+    [Fact]
     public async Task A_dead_letter_lets_its_stream_move_on_and_a_redrive_delivers_it_again_under_its_id()
     {
         var (outbox, delivery, operations) = await CreateAsync();

@@ -22,6 +22,12 @@ public interface ISellerEventDelivery
     /// <summary>The delivery failed and the event is too old to retry: parked for an operator, and its stream moves on.</summary>
     Task DeadAsync(DueEvent leased, string error, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The delivery was cut off because this silo is stopping: the lease ends now, so any silo may take the event again at
+    /// once instead of after the lease; no attempt is counted.
+    /// </summary>
+    Task ReleaseAsync(DueEvent leased, CancellationToken cancellationToken);
+
     /// <summary>Forgets events delivered before <paramref name="deliveredBefore"/>; answers how many.</summary>
     Task<int> PruneAsync(DateTimeOffset deliveredBefore, CancellationToken cancellationToken);
 }

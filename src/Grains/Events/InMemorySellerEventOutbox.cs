@@ -86,6 +86,8 @@ public sealed class InMemorySellerEventOutbox(TimeProvider clock, SellerEventNud
     public Task DeadAsync(DueEvent leased, string error, DateTimeOffset at, CancellationToken cancellationToken) =>
         Held(leased, r => (r.Attempts, r.LastError, r.DeadAt, r.LeasedUntil) = (r.Attempts + 1, error, at, null));
 
+    public Task ReleaseAsync(DueEvent leased, CancellationToken cancellationToken) => Held(leased, r => r.LeasedUntil = null);
+
     public Task<int> PruneAsync(DateTimeOffset deliveredBefore, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -68,6 +68,9 @@ internal sealed class PostgresSellerEventDelivery(NpgsqlDataSource database) : I
     public Task DeadAsync(DueEvent leased, string error, DateTimeOffset at, CancellationToken cancellationToken) =>
         RecordAsync(leased, "attempts = attempts + 1, last_error = @error, dead_at = @at, leased_until = NULL", at, error, cancellationToken);
 
+    public Task ReleaseAsync(DueEvent leased, CancellationToken cancellationToken) =>
+        RecordAsync(leased, "leased_until = NULL", null, null, cancellationToken);
+
     public async Task<int> PruneAsync(DateTimeOffset deliveredBefore, CancellationToken cancellationToken)
     {
         await using var command = database.CreateCommand(PruneSql);
@@ -75,7 +78,7 @@ internal sealed class PostgresSellerEventDelivery(NpgsqlDataSource database) : I
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task RecordAsync(DueEvent leased, string set, DateTimeOffset at, string? error, CancellationToken cancellationToken)
+    private async Task RecordAsync(DueEvent leased, string set, DateTimeOffset? at, string? error, CancellationToken cancellationToken)
     {
         await using var command = database.CreateCommand($"""
             UPDATE seller_event_outbox SET {set}
@@ -83,7 +86,7 @@ internal sealed class PostgresSellerEventDelivery(NpgsqlDataSource database) : I
             """);
         command.Parameters.AddWithValue("id", leased.EventId);
         command.Parameters.AddWithValue("lease", leased.Lease);
-        command.Parameters.AddWithValue("at", at);
+        command.Parameters.AddWithValue("at", (object?)at ?? DBNull.Value);
         command.Parameters.AddWithValue("error", (object?)error ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }

@@ -27,6 +27,9 @@ internal sealed class SellerEventDispatcher(
     // Delivered events are pruned at most this often (and at once at start).
     private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(1);
 
+    // A stop must not wait long on the database for what the lease does anyway.
+    private static readonly TimeSpan ReleaseTimeout = TimeSpan.FromSeconds(2);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var o = options.Value;
@@ -82,7 +85,7 @@ internal sealed class SellerEventDispatcher(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Shutting down: the lease runs out and this or another silo delivers the event again.
+            await ReleaseAsync(e);
             return;
         }
         catch (OperationCanceledException)
@@ -130,6 +133,20 @@ internal sealed class SellerEventDispatcher(
         {
             // The lease runs out and the event is delivered again, under the same id.
             logger.LogWarning(x, "Recording the delivery of event {EventId} of {Stream} failed", e.EventId, e.Stream);
+        }
+    }
+
+    // Stopping: another silo may deliver the event again at once, under the same id, instead of after the lease.
+    private async Task ReleaseAsync(DueEvent e)
+    {
+        using var bounded = new CancellationTokenSource(ReleaseTimeout);
+        try
+        {
+            await outbox.ReleaseAsync(e, bounded.Token);
+        }
+        catch (Exception x)
+        {
+            logger.LogInformation(x, "Releasing event {EventId} of {Stream} on stop failed; it is delivered again once its lease ends", e.EventId, e.Stream);
         }
     }
 }

@@ -31,12 +31,12 @@ public sealed class SellerEventDeliveryTests : IAsyncLifetime
         await _database.DisposeAsync();
     }
 
-    private SellerApplicationOptions Options(TimeSpan? deadLetterAfter = null) => new()
+    private SellerApplicationOptions Options(TimeSpan? deadLetterAfter = null, TimeSpan? requestTimeout = null, TimeSpan? leaseDuration = null) => new()
     {
         EventsUrl = _application.Url,
         SigningSecret = Secret,
-        RequestTimeout = TimeSpan.FromMilliseconds(400),
-        LeaseDuration = TimeSpan.FromSeconds(2),
+        RequestTimeout = requestTimeout ?? TimeSpan.FromMilliseconds(400),
+        LeaseDuration = leaseDuration ?? TimeSpan.FromSeconds(2),
         PollPeriod = TimeSpan.FromMilliseconds(50),
         RetryDelay = TimeSpan.FromMilliseconds(50),
         MaxRetryDelay = TimeSpan.FromMilliseconds(200),
@@ -110,6 +110,27 @@ public sealed class SellerEventDeliveryTests : IAsyncLifetime
         Assert.Equal(1, await operations.RedriveAsync(stuck[0].EventId, DateTimeOffset.UtcNow, CancellationToken.None));
 
         await Eventually.True(() => _application.Taken.Any(a => a.EventId == stuck[0].EventId), "the re-driven event arrived", TimeSpan.FromSeconds(5));
-        Assert.Equal(3, await CountAsync("delivered_at IS NOT NULL"));
+        // The dispatcher records a delivery after the application has answered it.
+        await Eventually.True(async () => await CountAsync("delivered_at IS NOT NULL") == 3, "all three events are recorded as delivered", TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task A_stopping_silo_releases_the_event_it_was_delivering_so_another_silo_delivers_it_at_once()
+    {
+        var options = Options(requestTimeout: TimeSpan.FromSeconds(30), leaseDuration: TimeSpan.FromMinutes(1));
+        var held = SellerEventOutboxContract.Event(Stream(0));
+        _application.AcceptAfter = TimeSpan.FromSeconds(20);
+        await EnqueueAsync([held]);
+
+        await using (var stopping = await Deliverer.StartAsync(_database, options))
+        {
+            await Eventually.True(() => _application.Requests.Any(r => r.EventId == held.EventId), "the delivery is in flight", TimeSpan.FromSeconds(5));
+        }
+
+        Assert.Equal(1, await CountAsync("leased_until IS NULL AND attempts = 0 AND delivered_at IS NULL"));
+        _application.AcceptAfter = TimeSpan.Zero;
+        await using var successor = await Deliverer.StartAsync(_database, options);
+        // Well within the minute the lease would have held it.
+        await Eventually.True(() => _application.Taken.Any(a => a.EventId == held.EventId), "the other silo delivered the event", TimeSpan.FromSeconds(10));
     }
 }
