@@ -76,7 +76,7 @@ internal sealed class CallbackRunner(
         }
 
         call.Authenticated = true;
-        return await steps.Dispatch();
+        return await ClusterRetry.RunAsync(steps.Dispatch);
     }
 
     // A call answered 000005 may still finish; its late failure would otherwise go unobserved and unlogged.

@@ -55,6 +55,34 @@ public sealed class CallbackRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_grain_call_dropped_by_a_stopping_silo_is_sent_again_and_answered()
+    {
+        var attempts = 0;
+        Task<Answer> Dispatch() => ++attempts < 3
+            ? Task.FromException<Answer>(new SiloUnavailableException("The target silo became unavailable for message"))
+            : Task.FromResult(Answer.Result(ResultCodes.Success, "success"));
+
+        var (code, _) = Read(await Runner(TimeSpan.FromSeconds(4)).RunAsync(Call(), Known, Doing(Dispatch), CancellationToken.None));
+
+        Assert.Equal((ResultCodes.Success, 3), (code, attempts));
+    }
+
+    [Fact]
+    public async Task A_cluster_that_keeps_dropping_the_call_gets_000005_after_the_last_retry()
+    {
+        var attempts = 0;
+        Task<Answer> Dispatch()
+        {
+            attempts++;
+            return Task.FromException<Answer>(new SiloUnavailableException("The target silo became unavailable for message"));
+        }
+
+        var (code, _) = Read(await Runner(TimeSpan.FromSeconds(4)).RunAsync(Call(), Known, Doing(Dispatch), CancellationToken.None));
+
+        Assert.Equal((ResultCodes.InternalError, 4), (code, attempts));
+    }
+
+    [Fact]
     public async Task A_call_that_fails_after_its_000005_was_sent_is_logged_once_it_fails()
     {
         var late = new TaskCompletionSource<Answer>();
