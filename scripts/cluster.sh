@@ -103,12 +103,9 @@ wait_ready() {
     done
 }
 
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:3072 -out "$work/kit.pem" 2>/dev/null
-openssl pkey -in "$work/kit.pem" -pubout -out "$work/kit.pub"
-key() { openssl rand -hex 16; }
+source scripts/lib/keys.sh
+generate_keys "$work"
 export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
-export KooGallery__Key="$(key)" KooGallery__AccessKey="$(key)" KooGallery__KitAccessKey="$(key)" KooGallery__KitPrivateKey="$(cat "$work/kit.pem")"
-export SellerApi__Key="$(key)" SellerApi__UsageKey="$(key)" SellerApi__AdminKey="$(key)"
 export ConnectionStrings__Provisioning="$PROVISIONING_TEST_PG" Database__MigrateOnStart=false
 export Orleans__Endpoints__AdvertisedIPAddress=127.0.0.1
 export CLUSTER_GATEWAY_URL="http://127.0.0.1:$port"
@@ -143,10 +140,9 @@ cluster.sh: keys (every process has them):
   SellerApi__UsageKey=$SellerApi__UsageKey
   SellerApi__AdminKey=$SellerApi__AdminKey
   ConnectionStrings__Provisioning=$ConnectionStrings__Provisioning
-cluster.sh: play it: dotnet tools/Simulator/bin/Release/net10.0/Provisioning.Simulator.dll run --gateway $CLUSTER_GATEWAY_URL \\
-    --key $KooGallery__Key --access-key $KooGallery__AccessKey --kit-access-key $KooGallery__KitAccessKey --kit-public-key $work/kit.pub \\
-    --seller-api-key $SellerApi__Key --seller-admin-key $SellerApi__AdminKey --seller-usage-key $SellerApi__UsageKey
 EOF
+simulator_key_args
+log "play it: dotnet tools/Simulator/bin/Release/net10.0/Provisioning.Simulator.dll run --gateway $CLUSTER_GATEWAY_URL ${simulator_keys[*]}"
 
 if ((${#command[@]})); then
     status=0

@@ -144,16 +144,11 @@ silo1_http=$((port_base + 1)) silo1_port=$((port_base + 2)) silo1_gateway=$((por
 silo2_http=$((port_base + 4)) silo2_port=$((port_base + 5)) silo2_gateway=$((port_base + 6))
 openapi_port=$((port_base + 7)) seller_app_port=$((port_base + 8))
 
-# Every key, generated as scripts/simulate.sh does; Production refuses to start without them.
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:3072 -out "$work/kit.pem" 2>/dev/null
-openssl pkey -in "$work/kit.pem" -pubout -out "$work/kit.pub"
+source scripts/lib/keys.sh
+generate_keys "$work"
 export ASPNETCORE_ENVIRONMENT=Production
-export KooGallery__Key="$(openssl rand -hex 16)" KooGallery__AccessKey="$(openssl rand -hex 16)"
-export KooGallery__KitAccessKey="$(openssl rand -hex 16)" KooGallery__KitPrivateKey="$(cat "$work/kit.pem")"
-export SellerApi__Key="$(openssl rand -hex 16)" SellerApi__UsageKey="$(openssl rand -hex 16)" SellerApi__AdminKey="$(openssl rand -hex 16)"
 export KooGallery__OpenApi__BaseUrl="http://127.0.0.1:$openapi_port" KooGallery__OpenApi__FallbackBaseUrl=
-export KooGallery__OpenApi__AccessKeyId="AK$(openssl rand -hex 8)" KooGallery__OpenApi__SecretAccessKey="$(openssl rand -hex 16)"
-export SellerApplication__EventsUrl="http://127.0.0.1:$seller_app_port/events" SellerApplication__SigningSecret="whsec_$(openssl rand -base64 32)"
+export SellerApplication__EventsUrl="http://127.0.0.1:$seller_app_port/events"
 export SellerApplication__RetryDelay=00:00:00.200 SellerApplication__PollPeriod=00:00:00.100
 shared_settings=(ASPNETCORE_ENVIRONMENT ConnectionStrings__Provisioning KooGallery__Key KooGallery__AccessKey
     KooGallery__KitAccessKey KooGallery__KitPrivateKey SellerApi__Key SellerApi__UsageKey SellerApi__AdminKey
@@ -213,12 +208,10 @@ expected_members="127.0.0.1:$silo1_port 3
 
 log "playing every simulator scenario against the gateway container; silo2 is stopped mid-run"
 phase="$(now)"
+simulator_key_args
+simulator_fake_args "$openapi_port" "$seller_app_port"
 dotnet run -c Release --no-build --project tools/Simulator -- run --gateway "http://127.0.0.1:$gateway_port" \
-    --key "$KooGallery__Key" --access-key "$KooGallery__AccessKey" --kit-access-key "$KooGallery__KitAccessKey" \
-    --kit-public-key "$work/kit.pub" --seller-api-key "$SellerApi__Key" --seller-admin-key "$SellerApi__AdminKey" \
-    --seller-usage-key "$SellerApi__UsageKey" --openapi-port "$openapi_port" \
-    --openapi-ak "$KooGallery__OpenApi__AccessKeyId" --openapi-sk "$KooGallery__OpenApi__SecretAccessKey" \
-    --seller-app-port "$seller_app_port" --seller-app-secret "$SellerApplication__SigningSecret" > "$work/simulator.log" 2>&1 &
+    "${simulator_keys[@]}" "${simulator_fakes[@]}" > "$work/simulator.log" 2>&1 &
 simulator=$!
 # The scenarios take about 40 s; 8 s in, calls of several scenarios are under way.
 sleep 8

@@ -13,18 +13,14 @@ fi
 
 work="$(mktemp -d)"
 trap 'kill "${gateway:-}" 2>/dev/null || true; rm -rf "$work"' EXIT
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:3072 -out "$work/kit.pem" 2>/dev/null
-openssl pkey -in "$work/kit.pem" -pubout -out "$work/kit.pub"
+source scripts/lib/keys.sh
+generate_keys "$work"
 
-port=5181 openapi_port=5191
+port=5181 openapi_port=5191 seller_app_port=5201
 export ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning
-export KooGallery__Key=simulated-seller-key KooGallery__AccessKey=simulated-access-key KooGallery__KitAccessKey=simulated-kit-key
-export KooGallery__KitPrivateKey="$(cat "$work/kit.pem")" SellerApi__Key=simulated-reader SellerApi__AdminKey=simulated-admin SellerApi__UsageKey=simulated-usage
 export KooGallery__OpenApi__BaseUrl="http://127.0.0.1:$openapi_port" KooGallery__OpenApi__FallbackBaseUrl=
-export KooGallery__OpenApi__AccessKeyId=SIMULATEDAK KooGallery__OpenApi__SecretAccessKey=simulated-sk
 if [[ -n "${SIMULATE_DATABASE:-}" ]]; then export ConnectionStrings__Provisioning="$PROVISIONING_TEST_PG"; fi
-seller_app_port=5201
-export SellerApplication__EventsUrl="http://127.0.0.1:$seller_app_port/events" SellerApplication__SigningSecret="whsec_$(openssl rand -base64 32)"
+export SellerApplication__EventsUrl="http://127.0.0.1:$seller_app_port/events"
 export SellerApplication__RetryDelay=00:00:00.200 SellerApplication__PollPeriod=00:00:00.100
 
 dotnet src/Gateway/bin/Release/net10.0/Provisioning.Gateway.dll --urls "http://127.0.0.1:$port" > "$work/gateway.log" 2>&1 &
@@ -35,8 +31,7 @@ for _ in $(seq 1 60); do
     sleep 1
 done
 
+simulator_key_args
+simulator_fake_args "$openapi_port" "$seller_app_port"
 dotnet tools/Simulator/bin/Release/net10.0/Provisioning.Simulator.dll run --gateway "http://127.0.0.1:$port" \
-    --key "$KooGallery__Key" --access-key "$KooGallery__AccessKey" --kit-access-key "$KooGallery__KitAccessKey" \
-    --kit-public-key "$work/kit.pub" --seller-api-key "$SellerApi__Key" --seller-admin-key "$SellerApi__AdminKey" --seller-usage-key "$SellerApi__UsageKey" \
-    --openapi-port "$openapi_port" --openapi-ak "$KooGallery__OpenApi__AccessKeyId" --openapi-sk "$KooGallery__OpenApi__SecretAccessKey" \
-    --seller-app-port "$seller_app_port" --seller-app-secret "$SellerApplication__SigningSecret" "$@"
+    "${simulator_keys[@]}" "${simulator_fakes[@]}" "$@"
