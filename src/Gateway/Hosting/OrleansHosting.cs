@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration.Memory;
 using Npgsql;
 using Orleans.Configuration;
 using Provisioning.Infrastructure.Hosting;
+using Provisioning.Infrastructure.Telemetry;
 
 namespace Provisioning.Gateway.Hosting;
 
@@ -68,7 +69,7 @@ internal static class OrleansHosting
             return;
         }
 
-        client.Services.AddSingleton(_ => Provisioning.Infrastructure.Telemetry.DatabaseTracing.Create(connectionString));
+        client.Services.AddSingleton(_ => DatabaseTracing.Create(connectionString));
         client.UseAdoNetClustering(o => o.Configure<NpgsqlDataSource>((options, ds) => (options.Invariant, options.DataSource) = ("Npgsql", ds)));
     }
 }

@@ -14,7 +14,7 @@ internal sealed class GatewayProcess : HostProcess
     /// <summary>Starts the gateway with the test keys and any further <paramref name="settings"/>, and waits until it is ready.</summary>
     public static Task<GatewayProcess> StartClientModeAsync(string connectionString, TimeSpan within, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var all = new Dictionary<string, string?>
+        var defaults = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Provisioning"] = connectionString,
             ["Orleans:Mode"] = "client",
@@ -22,7 +22,6 @@ internal sealed class GatewayProcess : HostProcess
             ["KooGallery:AccessKey"] = GatewayFactory.AccessKey,
             ["KooGallery:KitAccessKey"] = GatewayFactory.KitAccessKey,
         };
-        foreach (var (name, value) in settings ?? new Dictionary<string, string?>()) all[name] = value;
-        return StartAsync("Provisioning.Gateway.dll", GatewayFactory.FreePort(), all, within, (process, address) => new GatewayProcess(process, address));
+        return StartAsync("Provisioning.Gateway.dll", GatewayFactory.FreePort(), defaults, settings, within, (process, address) => new GatewayProcess(process, address));
     }
 }

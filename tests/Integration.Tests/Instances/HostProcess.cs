@@ -25,11 +25,12 @@ internal abstract class HostProcess : IDisposable
 
     /// <summary>
     /// Starts <paramref name="assembly"/> (e.g. <c>Provisioning.Silo.dll</c>, from the test's output) in Production on the
-    /// loopback <paramref name="port"/> with <paramref name="settings"/> (configuration keys), and waits until its
-    /// <c>/health/ready</c> answers 200.
+    /// loopback <paramref name="port"/> with the host's <paramref name="defaults"/> and the test's <paramref name="settings"/>
+    /// (configuration keys; a test's setting wins), and waits until its <c>/health/ready</c> answers 200.
     /// </summary>
     protected static async Task<T> StartAsync<T>(
-        string assembly, int port, IReadOnlyDictionary<string, string?> settings, TimeSpan within, Func<Process, Uri, T> create)
+        string assembly, int port, IReadOnlyDictionary<string, string?> defaults, IReadOnlyDictionary<string, string?>? settings, TimeSpan within,
+        Func<Process, Uri, T> create)
         where T : HostProcess
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -42,7 +43,10 @@ internal abstract class HostProcess : IDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (name, value) in settings) start.Environment[name.Replace(":", "__", StringComparison.Ordinal)] = value;
+        foreach (var (name, value) in defaults.Concat(settings ?? new Dictionary<string, string?>()))
+        {
+            start.Environment[name.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
 
         var host = create(Process.Start(start)!, new Uri($"http://127.0.0.1:{port}/"));
         host._process.OutputDataReceived += (_, e) => host.Keep(e.Data);

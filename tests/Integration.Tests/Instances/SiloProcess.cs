@@ -17,7 +17,7 @@ internal sealed class SiloProcess : HostProcess
     /// </summary>
     public static Task<SiloProcess> StartAsync(string connectionString, TimeSpan within, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var all = new Dictionary<string, string?>
+        var defaults = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Provisioning"] = connectionString,
             ["Database:MigrateOnStart"] = "false",
@@ -25,7 +25,6 @@ internal sealed class SiloProcess : HostProcess
             ["Orleans:Endpoints:SiloPort"] = GatewayFactory.FreePort().ToString(),
             ["Orleans:Endpoints:GatewayPort"] = GatewayFactory.FreePort().ToString(),
         };
-        foreach (var (name, value) in settings ?? new Dictionary<string, string?>()) all[name] = value;
-        return StartAsync("Provisioning.Silo.dll", GatewayFactory.FreePort(), all, within, (process, address) => new SiloProcess(process, address));
+        return StartAsync("Provisioning.Silo.dll", GatewayFactory.FreePort(), defaults, settings, within, (process, address) => new SiloProcess(process, address));
     }
 }
