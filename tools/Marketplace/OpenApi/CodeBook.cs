@@ -72,7 +72,11 @@ public sealed class CodeBook
             if (_callFaults.TryDequeue(out var fault)) return fault;
             foreach (var code in codes)
             {
-                if (_codes.TryGetValue(code, out var entry) && entry.Faults.TryDequeue(out fault)) return fault;
+                if (_codes.TryGetValue(code, out var entry) && entry.Faults.TryDequeue(out fault))
+                {
+                    entry.FaultsPlayed++;
+                    return fault;
+                }
             }
 
             return null;
@@ -137,6 +141,7 @@ public sealed class CodeBook
         public int Activations { get; set; }
         public int RefusedActivations { get; set; }
         public int Queries { get; set; }
+        public int FaultsPlayed { get; set; }
         public int UsageReports { get; set; }
         public List<string> UsageIds { get; } = [];
         public int? LastActiveNum { get; set; }
@@ -152,7 +157,7 @@ public sealed class CodeBook
             ActivatedAt ?? RegisteredAt, Script.ExpireTime!.Value, Script.ProductId, Script.OrderId, Script.Amount);
 
         public CodeTrace Trace() => new(Script.Claimed, Script.Activated, Script.Status, Script.ExpireTime!.Value, ActivatedAt, RealEffectTime,
-            Activations, RefusedActivations, Queries, UsageReports, [.. UsageIds], LastActiveNum, LastThirdPartyAccount);
+            Activations, RefusedActivations, Queries, FaultsPlayed, UsageReports, [.. UsageIds], LastActiveNum, LastThirdPartyAccount);
     }
 }
 

@@ -61,7 +61,8 @@ public sealed record CodeFaultRequest(CodeFault Fault, int Count);
 /// <param name="RealEffectTime">The <c>real_effect_time</c> of that activation, as sent.</param>
 /// <param name="Activations">Activations that succeeded.</param>
 /// <param name="RefusedActivations">Activations refused (not claimed, already activated, not alive, bad time).</param>
-/// <param name="Queries">Correctly signed queries of the code, answered or refused.</param>
+/// <param name="Queries">Queries of the code the fake answered (not those a fault played instead).</param>
+/// <param name="FaultsPlayed">Faults queued for this code that calls played.</param>
 /// <param name="UsageReports">Usage entries taken for it.</param>
 /// <param name="UsageIds">The distinct ids reported for it, in order of arrival.</param>
 /// <param name="LastActiveNum">The last <c>active_num</c> reported for it.</param>
@@ -76,6 +77,7 @@ public sealed record CodeTrace(
     int Activations,
     int RefusedActivations,
     int Queries,
+    int FaultsPlayed,
     int UsageReports,
     IReadOnlyList<string> UsageIds,
     int? LastActiveNum,
