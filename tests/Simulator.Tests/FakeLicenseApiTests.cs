@@ -22,7 +22,7 @@ public sealed class FakeLicenseApiTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _api = await FakeOpenApi.StartAsync(new FakeOpenApiOptions(0, Ak, Sk, "basic-access-key") { TimeoutHold = TimeSpan.FromSeconds(2) });
+        _api = await FakeOpenApi.StartAsync(new FakeOpenApiOptions(0, Ak, Sk, "basic-access-key") { TimeoutHold = TimeSpan.FromSeconds(5) });
         _http = new HttpClient { BaseAddress = _api.BaseUrl };
         _control = new FakeOpenApiControl(_http);
     }
@@ -200,7 +200,7 @@ public sealed class FakeLicenseApiTests : IAsyncLifetime
     {
         await AddCode("PL-T");
         await _control.InjectCodeFaults("PL-T", CodeFault.Timeout, 1);
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(1.5));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Activate("PL-T").WaitAsync(cancel.Token));
 

@@ -18,7 +18,7 @@ public sealed class KooGalleryActivationCodesTests : IAsyncLifetime
     private FakeOpenApi _api = null!;
 
     public async Task InitializeAsync() =>
-        _api = await FakeOpenApi.StartAsync(new FakeOpenApiOptions(0, Ak, Sk, "basic-access-key") { TimeoutHold = TimeSpan.FromSeconds(3) });
+        _api = await FakeOpenApi.StartAsync(new FakeOpenApiOptions(0, Ak, Sk, "basic-access-key") { TimeoutHold = TimeSpan.FromSeconds(5) });
 
     public async Task DisposeAsync() => await _api.DisposeAsync();
 
@@ -148,8 +148,9 @@ public sealed class KooGalleryActivationCodesTests : IAsyncLifetime
         Code("PL-SLOW-2");
         _api.Codes.Inject("PL-SLOW", CodeFault.Timeout, 1);
         _api.Codes.Inject("PL-SLOW-2", CodeFault.Timeout, 1);
-        await using var once = Services(timeout: "00:00:00.300", retries: 0);
-        await using var retried = Services(timeout: "00:00:00.300", retries: 1);
+        // Long enough for a busy machine to deliver the request before the attempt gives up, shorter than the fake's hold.
+        await using var once = Services(timeout: "00:00:01.500", retries: 0);
+        await using var retried = Services(timeout: "00:00:01.500", retries: 1);
 
         var unanswered = await Port(once).ActivateAsync("PL-SLOW", null, CancellationToken.None);
         var retry = await Port(retried).ActivateAsync("PL-SLOW-2", null, CancellationToken.None);
