@@ -7,6 +7,7 @@ using Provisioning.Grains;
 using Provisioning.Grains.CallHistory;
 using Provisioning.Grains.Events;
 using Provisioning.Grains.Instances;
+using Provisioning.Grains.Licenses;
 using Provisioning.Grains.Orders;
 using Provisioning.Grains.Storage;
 using Provisioning.Grains.Tenants;
@@ -16,6 +17,7 @@ using Provisioning.Infrastructure.Postgres;
 using Provisioning.Infrastructure.SellerApplication;
 using Provisioning.Infrastructure.Telemetry;
 using Provisioning.KooGallery.OpenApi;
+using Provisioning.KooGallery.OpenApi.Licenses;
 using Provisioning.KooGallery.Usage;
 
 namespace Provisioning.Infrastructure.Hosting;
@@ -68,6 +70,8 @@ public static class ProvisioningSiloExtensions
         silo.Services.TryAddTransient<IOrderSource, KooGalleryOrderSource>();
         // Only V2 instances that are provisioning fetch orders: the others need not build its HTTP client when they activate.
         silo.Services.TryAddTransient(sp => new Lazy<IOrderSource>(sp.GetRequiredService<IOrderSource>));
+        silo.Services.AddKooGalleryActivationCodes(configuration);
+        silo.Services.TryAddTransient<IActivationCodeMarketplace, KooGalleryActivationCodes>();
         silo.Services.TryAddSingleton<ITenantDirectory, InMemoryTenantDirectory>();
         silo.Services.AddOptions<UsageOptions>()
             .Bind(configuration.GetSection(UsageOptions.SectionName))

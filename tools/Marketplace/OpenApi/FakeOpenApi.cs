@@ -12,7 +12,7 @@ namespace Provisioning.Marketplace.OpenApi;
 
 /// <summary>
 /// A stand-in for KooGallery's open API on a loopback port: the order query the gateway calls for V2 orders (AK/SK signed) and
-/// the usage push, new (HMAC signed) and old (AK/SK signed), plus the <c>/simulator</c> control API. Runs in-process (the <c>run</c> command, tests) or
+/// the usage push, new (HMAC signed) and old (AK/SK signed), the activation code APIs (AK/SK signed), plus the <c>/simulator</c> control API. Runs in-process (the <c>run</c> command, tests) or
 /// on its own (the <c>fake-openapi</c> command).
 /// </summary>
 public sealed class FakeOpenApi : IAsyncDisposable
@@ -26,6 +26,9 @@ public sealed class FakeOpenApi : IAsyncDisposable
 
     /// <summary>The usage received so far.</summary>
     public UsageLedger Usage { get; } = new();
+
+    /// <summary>The activation codes registered so far.</summary>
+    public CodeBook Codes { get; } = new();
 
     /// <summary>The usage-push faults still queued.</summary>
     public UsageFaults Faults { get; } = new();
@@ -52,6 +55,8 @@ public sealed class FakeOpenApi : IAsyncDisposable
         }
 
         ControlEndpoints.Map(api._app, api.Orders, api.Usage, api.Faults);
+        ActivationCodeEndpoints.Map(api._app, api.Codes, options, say);
+        CodeControlEndpoints.Map(api._app, api.Codes);
         await api._app.StartAsync();
         return api;
     }

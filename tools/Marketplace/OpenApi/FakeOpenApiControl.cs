@@ -33,4 +33,37 @@ public sealed class FakeOpenApiControl(HttpClient http)
         using var response = await http.PostAsJsonAsync($"{ControlEndpoints.Prefix}/usage/faults", new UsageFaultRequest(fault, count), ControlJson.Options);
         response.EnsureSuccessStatusCode();
     }
+
+    /// <summary>Registers (or replaces) an activation code.</summary>
+    public async Task AddCode(string code, CodeScript script)
+    {
+        using var response = await http.PutAsJsonAsync(CodePath(code), script, ControlJson.Options);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Changes a code's expiry, status or claim, as a renewal, a freeze or the buyer's 领取 does.</summary>
+    public async Task ChangeCode(string code, CodeChange change)
+    {
+        using var response = await http.PatchAsJsonAsync(CodePath(code), change, ControlJson.Options);
+        response.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>The code's state and what arrived for it, or null when the fake does not know it.</summary>
+    public async Task<CodeTrace?> Code(string code)
+    {
+        using var response = await http.GetAsync(CodePath(code));
+        if (response.StatusCode == HttpStatusCode.NotFound) return null;
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<CodeTrace>(ControlJson.Options);
+    }
+
+    /// <summary>Makes the next <paramref name="count"/> calls of <paramref name="code"/> (of any code when null) fail with <paramref name="fault"/>.</summary>
+    public async Task InjectCodeFaults(string? code, CodeFault fault, int count)
+    {
+        var path = code is null ? $"{CodeControlEndpoints.Prefix}/faults" : $"{CodePath(code)}/faults";
+        using var response = await http.PostAsJsonAsync(path, new CodeFaultRequest(fault, count), ControlJson.Options);
+        response.EnsureSuccessStatusCode();
+    }
+
+    private static string CodePath(string code) => $"{CodeControlEndpoints.Prefix}/{Uri.EscapeDataString(code)}";
 }
