@@ -7,6 +7,7 @@ using Provisioning.Grains;
 using Provisioning.Grains.CallHistory;
 using Provisioning.Grains.Events;
 using Provisioning.Grains.Instances;
+using Provisioning.Grains.Licenses;
 using Provisioning.Grains.Orders;
 using Provisioning.Grains.Storage;
 using Provisioning.Grains.Tenants;
@@ -83,6 +84,10 @@ public static class ProvisioningSiloExtensions
         silo.Services.TryAddSingleton<IInstanceProjection>(sp => sp.GetRequiredService<InMemoryInstanceViews>());
         silo.Services.TryAddSingleton<IInstanceViewReader>(sp => sp.GetRequiredService<InMemoryInstanceViews>());
         silo.Services.AddProvisioningHook(configuration);
+        silo.Services.AddOptions<ActivationCodeOptions>()
+            .Bind(configuration.GetSection(ActivationCodeOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         silo.Services.AddOptions<CallHistoryOptions>()
             .Bind(configuration.GetSection(CallHistoryOptions.SectionName))
             .ValidateDataAnnotations()
