@@ -16,7 +16,9 @@ internal sealed class ActivationCodeLifecycle(ActivationCodeState state, Activat
     public CodeReply Renew(RenewCode command)
     {
         if (Unusable(releasing: false) is { } refusal) return refusal;
-        if (!state.AppliedOrders.Add(command.OrderId)) return Already($"order {command.OrderId} already applied to code {Code}");
+        // A repeat answers as the first did, so the marketplace sees identical answers.
+        var applied = $"order {command.OrderId} applied to code {Code}";
+        if (!state.AppliedOrders.Add(command.OrderId)) return Already(applied);
 
         state.ExpiresAt = command.ExpiresAt;
         state.ProductId = command.ProductId ?? state.ProductId;
@@ -31,14 +33,14 @@ internal sealed class ActivationCodeLifecycle(ActivationCodeState state, Activat
             }
         }
 
-        return Applied($"code {Code} now expires at {Shown(command.ExpiresAt)}");
+        return Applied(applied);
     }
 
     /// <summary>Freezes the code, unless a renewal whose expiry is still ahead came first: then the freeze is out of date.</summary>
     public CodeReply Freeze()
     {
         if (Unusable(releasing: false) is { } refusal) return refusal;
-        if (state.Status == ActivationCodeStatus.Frozen) return Already($"code {Code} is already frozen");
+        if (state.Status == ActivationCodeStatus.Frozen) return Already($"code {Code} frozen");
         if (state.Renewed && state.ExpiresAt > now) return Already($"code {Code} was renewed until {Shown(state.ExpiresAt.Value)}; the freeze is out of date");
 
         state.Status = ActivationCodeStatus.Frozen;
@@ -48,7 +50,7 @@ internal sealed class ActivationCodeLifecycle(ActivationCodeState state, Activat
     public CodeReply Unfreeze()
     {
         if (Unusable(releasing: false) is { } refusal) return refusal;
-        if (state.Status == ActivationCodeStatus.Active) return Already($"code {Code} is not frozen");
+        if (state.Status == ActivationCodeStatus.Active) return Already($"code {Code} unfrozen");
 
         state.Status = ActivationCodeStatus.Active;
         state.RecheckDue = true;
@@ -179,7 +181,7 @@ internal sealed class ActivationCodeLifecycle(ActivationCodeState state, Activat
         {
             ActivationCodeStatus.Unknown when releasing => Already($"code {Code} was never activated here; nothing to release"),
             ActivationCodeStatus.Unknown => test ? new(CodeOutcome.AcceptedForTest, $"test code {Code} accepted") : new(CodeOutcome.NotFound, $"code {Code} does not exist"),
-            ActivationCodeStatus.Released when releasing => Already($"code {Code} is already released"),
+            ActivationCodeStatus.Released when releasing => Already($"code {Code} released"),
             ActivationCodeStatus.Released => test ? new(CodeOutcome.AcceptedForTest, $"test code {Code} accepted") : new(CodeOutcome.Released, $"code {Code} has been released"),
             _ => null,
         };
