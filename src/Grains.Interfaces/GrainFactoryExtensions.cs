@@ -1,6 +1,7 @@
 using Provisioning.Grains.CallHistory;
 using Provisioning.Grains.Events;
 using Provisioning.Grains.Instances;
+using Provisioning.Grains.Licenses;
 using Provisioning.Grains.Replay;
 using Provisioning.Grains.Tenants;
 using Provisioning.Grains.Usage;
@@ -38,6 +39,10 @@ public static class GrainFactoryExtensions
 
     public static IOrderProductClaimGrain GetOrderProductClaim(this IGrainFactory grains, OrderProductAddress address) =>
         grains.GetGrain<IOrderProductClaimGrain>(address.GrainKey);
+
+    /// <summary>An activation code of a License product (keyed by code and traffic).</summary>
+    public static IActivationCodeGrain GetActivationCode(this IGrainFactory grains, ActivationCodeAddress address) =>
+        grains.GetGrain<IActivationCodeGrain>(address.GrainKey);
 
     /// <summary>The registry that remembers a signed request's nonce (see <see cref="NonceRegistry.KeyFor"/>).</summary>
     public static INonceRegistryGrain GetNonceRegistry(this IGrainFactory grains, string scope, DateTimeOffset timestamp, string nonce) =>

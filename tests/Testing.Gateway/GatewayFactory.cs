@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Provisioning.Grains.Licenses;
 using Provisioning.Grains.Orders;
 
 namespace Provisioning.Testing;
@@ -15,9 +16,11 @@ public class GatewayFactory : WebApplicationFactory<Program>
     public const string Key = "MyAccessKey-1234567890";
     public const string AccessKey = "v2-access-key";
     public const string KitAccessKey = "kit-access-key";
+    public const string LicenseAccessKey = "license-access-key";
     public const string SellerApiKey = "seller-api-key";
     public const string SellerAdminKey = "seller-admin-key";
     public const string SellerUsageKey = "seller-usage-key";
+    public const string SellerLicenseKey = "seller-license-key";
 
     /// <summary>The seller's RSA key for Kit client secrets: made once per test run, since 3072-bit keys are slow to generate.</summary>
     public static RSA KitKey { get; } = RSA.Create(3072);
@@ -32,10 +35,12 @@ public class GatewayFactory : WebApplicationFactory<Program>
         ["KooGallery:Key"] = Key,
         ["KooGallery:AccessKey"] = AccessKey,
         ["KooGallery:KitAccessKey"] = KitAccessKey,
+        ["KooGallery:LicenseAccessKey"] = LicenseAccessKey,
         ["KooGallery:KitPrivateKey"] = KitKey.ExportPkcs8PrivateKeyPem(),
         ["SellerApi:Key"] = SellerApiKey,
         ["SellerApi:AdminKey"] = SellerAdminKey,
         ["SellerApi:UsageKey"] = SellerUsageKey,
+        ["SellerApi:LicenseKey"] = SellerLicenseKey,
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -51,6 +56,7 @@ public class GatewayFactory : WebApplicationFactory<Program>
         builder.UseSetting("Orleans:Endpoints:SiloPort", FreePort().ToString());
         builder.UseSetting("Orleans:Endpoints:GatewayPort", FreePort().ToString());
         if (ScriptsOrders) builder.ConfigureTestServices(services => services.AddSingleton<IOrderSource, ScriptedOrders>());
+        builder.ConfigureTestServices(services => services.AddSingleton<IActivationCodeMarketplace, ScriptedActivationCodes>());
     }
 
     public static int FreePort()

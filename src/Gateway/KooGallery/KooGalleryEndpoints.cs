@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Provisioning.Gateway.KooGallery.Kit;
+using Provisioning.Gateway.KooGallery.LicenseCodes;
 using Provisioning.Gateway.KooGallery.V1;
 using Provisioning.Gateway.KooGallery.V2;
 using Provisioning.Gateway.Telemetry;
@@ -41,6 +42,8 @@ public static class KooGalleryEndpoints
         builder.Services.AddSingleton<SignedCallWindow>();
         builder.Services.AddSingleton<V2Authentication>();
         builder.Services.AddSingleton<V2Translation>();
+        builder.Services.AddSingleton<V2Keys>();
+        builder.Services.AddSingleton<LicenseCodeCallbacks>();
         builder.Services.AddSingleton<V2Callbacks>();
         builder.Services.AddSingleton<KitAuthentication>();
         builder.Services.AddSingleton<KitCallbacks>();

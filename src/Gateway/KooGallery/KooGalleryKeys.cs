@@ -13,7 +13,7 @@ internal static class KooGalleryKeys
         if (!builder.Environment.IsDevelopment()) return;
 
         var configuration = builder.Configuration;
-        var generated = new[] { "KooGallery:Key", "KooGallery:AccessKey", "KooGallery:KitAccessKey", "SellerApi:Key", "SellerApi:UsageKey", "SellerApi:AdminKey" }
+        var generated = new[] { "KooGallery:Key", "KooGallery:AccessKey", "KooGallery:KitAccessKey", "KooGallery:LicenseAccessKey", "SellerApi:Key", "SellerApi:UsageKey", "SellerApi:LicenseKey", "SellerApi:AdminKey" }
             .Where(name => string.IsNullOrEmpty(configuration[name]))
             .ToDictionary(name => name, _ => (string?)RandomNumberGenerator.GetHexString(32, lowercase: true));
         string? publicKey = null;

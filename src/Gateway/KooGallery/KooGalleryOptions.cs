@@ -23,6 +23,12 @@ public sealed class KooGalleryOptions : IValidatableObject
     public string? KitAccessKey { get; set; }
 
     /// <summary>
+    /// The access key bound to the License授权码交付接口 type (license spec §B.3): verifies and signs the activation code callbacks.
+    /// Optional: without it those callbacks are refused (000001), so a seller of SaaS only needs none.
+    /// </summary>
+    public string? LicenseAccessKey { get; set; }
+
+    /// <summary>
     /// PEM private key (PKCS#8 or PKCS#1, RSA ≥ 3072 bits) whose public half was uploaded with the app credential: it decrypts the
     /// clientSecret of applicationSync. Needed for joint-operation products only.
     /// </summary>

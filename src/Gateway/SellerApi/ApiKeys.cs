@@ -13,6 +13,7 @@ internal sealed class ApiKeys(IOptions<SellerApiOptions> options)
     {
         SellerKey.Read => Matches(http, options.Value.Key),
         SellerKey.Usage => Matches(http, options.Value.UsageKey),
+        SellerKey.License => Matches(http, options.Value.LicenseKey),
         _ => false,
     };
 

@@ -27,7 +27,7 @@ public static class SellerApiDocument
         {
             document.Info.Title = "KooGallery provisioning: seller API";
             document.Info.Description = $"The seller's application and operators call these endpoints with the {ApiKeys.HeaderName} header. "
-                + "Each operation names the key it needs (read, usage or admin); the admin key holds every role. Errors are problem details (RFC 9457).";
+                + "Each operation names the key it needs (read, usage, license or admin); the admin key holds every role. Errors are problem details (RFC 9457).";
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
             document.Components.SecuritySchemes[SchemeName] = new OpenApiSecurityScheme
@@ -35,7 +35,7 @@ public static class SellerApiDocument
                 Type = SecuritySchemeType.ApiKey,
                 In = ParameterLocation.Header,
                 Name = ApiKeys.HeaderName,
-                Description = "SellerApi:Key (read), SellerApi:UsageKey (usage) or SellerApi:AdminKey (admin).",
+                Description = "SellerApi:Key (read), SellerApi:UsageKey (usage), SellerApi:LicenseKey (license) or SellerApi:AdminKey (admin).",
             };
             return Task.CompletedTask;
         });

@@ -11,6 +11,12 @@ public sealed class SellerApiOptions
     /// <summary>Reports usage (<c>POST /api/usage</c>); give it to the application that meters pay-per-use instances.</summary>
     public string? UsageKey { get; set; }
 
+    /// <summary>
+    /// Activates activation codes and asks whether they may run (<c>/api/licenses/…</c>); give it to the seller's licensed software
+    /// (or the seller's licensing service it calls), which then needs no other key.
+    /// </summary>
+    public string? LicenseKey { get; set; }
+
     /// <summary>Everything the other keys can do, plus the usage operator endpoints; also reads decrypted app client secrets (<c>?includeSecrets=true</c>).</summary>
     public string? AdminKey { get; set; }
 }

@@ -9,6 +9,9 @@ public enum SellerKey
     /// <summary><c>SellerApi:UsageKey</c>: reports usage.</summary>
     Usage,
 
+    /// <summary><c>SellerApi:LicenseKey</c>: activates activation codes and reads whether they may run.</summary>
+    License,
+
     /// <summary><c>SellerApi:AdminKey</c>: the operator endpoints and decrypted client secrets.</summary>
     Admin,
 }

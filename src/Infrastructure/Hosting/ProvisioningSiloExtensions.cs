@@ -87,6 +87,10 @@ public static class ProvisioningSiloExtensions
         silo.Services.TryAddSingleton<IInstanceProjection>(sp => sp.GetRequiredService<InMemoryInstanceViews>());
         silo.Services.TryAddSingleton<IInstanceViewReader>(sp => sp.GetRequiredService<InMemoryInstanceViews>());
         silo.Services.AddProvisioningHook(configuration);
+        silo.Services.AddOptions<ActivationCodeOptions>()
+            .Bind(configuration.GetSection(ActivationCodeOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         silo.Services.AddOptions<CallHistoryOptions>()
             .Bind(configuration.GetSection(CallHistoryOptions.SectionName))
             .ValidateDataAnnotations()

@@ -29,6 +29,9 @@ public sealed class SellerApiDocumentTests(GatewayFactory factory)
         { "post", "/api/webhooks/dead-letters/{eventId}/redrive", "admin" },
         { "post", "/api/webhooks/dead-letters/redrive", "admin" },
         { "get", "/api/instances/{instanceId}/history", "admin" },
+        { "post", "/api/licenses/{code}/activate", "license" },
+        { "get", "/api/licenses/{code}/status", "license" },
+        { "post", "/api/licenses/{code}/usage", "license" },
     };
 
     private async Task<JsonElement> Document()

@@ -1,8 +1,9 @@
 using System.Text.Json;
-using Microsoft.Extensions.Options;
+using Provisioning.Gateway.KooGallery.LicenseCodes;
 using Provisioning.Grains;
 using Provisioning.Grains.Instances;
 using Provisioning.KooGallery;
+using Provisioning.KooGallery.Licenses;
 using Provisioning.KooGallery.Responses;
 using Provisioning.KooGallery.V2;
 
@@ -10,20 +11,23 @@ namespace Provisioning.Gateway.KooGallery.V2;
 
 /// <summary>
 /// The V2 production interface: authenticate the raw body, translate the activity into one grain call, and
-/// answer with the result code the marketplace expects. Returns the exact response bytes to sign.
+/// answer with the result code the marketplace expects, signed with the key that verified the call (<see cref="V2Keys"/>): the
+/// activation code callbacks (license spec §B.3) arrive here too, under a key of their own.
 /// </summary>
 internal sealed class V2Callbacks(
     IGrainFactory grains,
     V2Authentication authentication,
+    V2Keys keys,
+    LicenseCodeCallbacks licenseCodes,
     V2Translation translation,
     [FromKeyedServices(KooGalleryEndpoints.V2)] AppInfoEncoder appInfo,
     InstanceQuery query,
-    CallbackRunner runner,
-    IOptions<KooGalleryOptions> options)
+    CallbackRunner runner)
 {
-    public string SigningKey { get; } = options.Value.AccessKey!;
+    // Unauthenticated callers choose the activity text: only these become metric tags.
+    private static readonly IReadOnlySet<string> KnownActivities = new HashSet<string>([.. V2Activities.All, .. LicenseCodeActivities.All]);
 
-    public Task<byte[]> HandleAsync(byte[]? body, string? signature, string? timestamp, string? nonce, CancellationToken cancellationToken)
+    public async Task<SignedJson> HandleAsync(byte[]? body, string? signature, string? timestamp, string? nonce, CancellationToken cancellationToken)
     {
         var received = ReceivedBody.Read(body, V2Endpoint.MaxBodyBytes);
         var root = received.Root;
@@ -32,9 +36,16 @@ internal sealed class V2Callbacks(
             OrderId = received.IsJson ? JsonEnvelope.Text(root, "orderId") : null,
             InstanceId = received.IsJson ? JsonEnvelope.Text(root, "instanceId") : null,
         };
-        var steps = new CallbackSteps(received.Error, () => authentication.RefuseAsync(received.Bytes!, signature, timestamp, nonce), () => DispatchAsync(call, root));
-        return runner.RunAsync(call, V2Activities.All, steps, cancellationToken);
+        var steps = new CallbackSteps(received.Error, () => Authenticate(received.Bytes!, call.Activity, signature, timestamp, nonce), () => DispatchAsync(call, root));
+        var answer = await runner.RunAsync(call, KnownActivities, steps, cancellationToken);
+        return new SignedJson(answer, keys.Signing(call.Activity));
     }
+
+    // A License activity on a gateway without the License key cannot be verified at all: refused before the nonce is spent.
+    private Task<string?> Authenticate(byte[] body, string? activity, string? signature, string? timestamp, string? nonce) =>
+        keys.Verifying(activity) is { } key
+            ? authentication.RefuseAsync(body, key, signature, timestamp, nonce)
+            : Task.FromResult<string?>(V2Keys.LicenseKeyMissing);
 
     private async Task<Answer> DispatchAsync(CallbackSubject call, JsonElement body)
     {
@@ -50,6 +61,7 @@ internal sealed class V2Callbacks(
             V2Activities.ReleaseInstance => await Answer.Call(V2ReleaseInstanceRequest.Parse(body), r => Instance(r.InstanceId, traffic).Release(translation.Release(r))),
             V2Activities.UpgradeInstance => await Answer.Call(V2UpgradeInstanceRequest.Parse(body), r => Instance(r.InstanceId, traffic).ChangePlan(translation.ChangePlan(r))),
             V2Activities.ChangeInstanceCheck => await Answer.Call(V2ChangeInstanceCheckRequest.Parse(body), r => Instance(r.InstanceId, traffic).CheckPlanChange(translation.CheckPlanChange(r))),
+            { } code when V2Keys.IsLicenseCode(code) => await licenseCodes.DispatchAsync(code, body),
             null or "" => Answer.InvalidParameter("activity is missing"),
             _ => Answer.InvalidParameter($"activity '{ActivityNames.Truncate(activity)}' is not supported"),
         };
