@@ -20,6 +20,7 @@ app.MapUsageApi();
 app.MapInstanceApi();
 app.MapWebhookApi();
 app.MapInstanceHistoryApi();
+app.MapLicenseSigningKeyApi();
 app.MapSellerApiDocument();
 app.MapHealthProbes();
 app.MapMetrics();
