@@ -16,10 +16,11 @@ internal sealed class LicenseLifecycle(LicenseState state, LicenseAddress addres
 
     public LicenseStep Issue(IssueLicense command)
     {
-        if (state.IsIssued) return new(Decision.AlreadyApplied($"license {Id} already issued for order {state.OrderId}"));
+        // The same message as the first answer, so every repeat of the purchase is answered byte for byte alike.
+        if (state.IsIssued) return new(Decision.AlreadyApplied($"license {Id} issued for order {state.OrderId}"));
 
         var terms = new LicenseTerms(Id, address.Traffic, command.ProductId, command.SkuCode, command.CustomerId, now, command.ExpiresAt, command.Quantity);
-        return new(Decision.Applied($"license {Id} issued"), terms);
+        return new(Decision.Applied($"license {Id} issued for order {command.OrderId}"), terms);
     }
 
     public void Issued(IssueLicense command, string license)
