@@ -12,6 +12,7 @@ generate_keys() {
     export SellerApi__Key="$(openssl rand -hex 16)" SellerApi__UsageKey="$(openssl rand -hex 16)" SellerApi__AdminKey="$(openssl rand -hex 16)"
     export KooGallery__OpenApi__AccessKeyId="AK$(openssl rand -hex 8)" KooGallery__OpenApi__SecretAccessKey="$(openssl rand -hex 16)"
     export SellerApplication__SigningSecret="whsec_$(openssl rand -base64 32)"
+    export Licenses__SigningKey="$(openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 2>/dev/null)"
 }
 
 # simulator_key_args: simulator_keys holds the simulator's arguments for the marketplace's and the seller API's keys.

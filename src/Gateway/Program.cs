@@ -21,6 +21,7 @@ app.MapInstanceApi();
 app.MapWebhookApi();
 app.MapInstanceHistoryApi();
 app.MapLicenseApi();
+app.MapLicenseSigningKeyApi();
 app.MapSellerApiDocument();
 app.MapHealthProbes();
 app.MapMetrics();

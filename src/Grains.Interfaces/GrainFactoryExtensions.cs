@@ -14,6 +14,14 @@ public static class GrainFactoryExtensions
     public static ISaasInstanceGrain GetInstance(this IGrainFactory grains, InstanceAddress address) =>
         grains.GetGrain<ISaasInstanceGrain>(address.GrainKey);
 
+    /// <summary>A License of the retired License callbacks.</summary>
+    public static ILicenseGrain GetLicense(this IGrainFactory grains, LicenseAddress address) =>
+        grains.GetGrain<ILicenseGrain>(address.GrainKey);
+
+    /// <summary>The key Licenses are verified with (a stateless worker).</summary>
+    public static ILicenseSigningKeyGrain GetLicenseSigningKey(this IGrainFactory grains) =>
+        grains.GetGrain<ILicenseSigningKeyGrain>(ILicenseSigningKeyGrain.Key);
+
     /// <summary>The instance list, read from the query model.</summary>
     public static IInstanceCatalogGrain GetInstanceCatalog(this IGrainFactory grains) =>
         grains.GetGrain<IInstanceCatalogGrain>(IInstanceCatalogGrain.Key);

@@ -38,6 +38,7 @@ public static class KooGalleryEndpoints
         builder.Services.AddSingleton<InstanceQuery>();
         builder.Services.AddSingleton<V1Authentication>();
         builder.Services.AddSingleton<V1Translation>();
+        builder.Services.AddSingleton<LicenseCallbacks>();
         builder.Services.AddSingleton<V1Callbacks>();
         builder.Services.AddSingleton<SignedCallWindow>();
         builder.Services.AddSingleton<V2Authentication>();

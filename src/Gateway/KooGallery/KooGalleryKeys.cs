@@ -24,14 +24,22 @@ internal static class KooGalleryKeys
             publicKey = Convert.ToBase64String(rsa.ExportSubjectPublicKeyInfo());
         }
 
+        var generateLicenseKey = string.IsNullOrEmpty(configuration["Licenses:SigningKey"]);
+        if (generateLicenseKey)
+        {
+            using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            generated["Licenses:SigningKey"] = ecdsa.ExportPkcs8PrivateKeyPem();
+        }
+
         if (generated.Count == 0) return;
         configuration.AddInMemoryCollection(generated);
         Console.WriteLine("Development: generated secrets that are not configured (set them as environment variables, e.g. KooGallery__Key):");
-        foreach (var (name, value) in generated.Where(g => g.Key != "KooGallery:KitPrivateKey"))
+        foreach (var (name, value) in generated.Where(g => g.Key is not "KooGallery:KitPrivateKey" and not "Licenses:SigningKey"))
         {
             Console.WriteLine($"  {name} = {value}");
         }
 
         if (publicKey is not null) Console.WriteLine($"  KooGallery:KitPrivateKey = (generated RSA-3072; its public key for the seller console: {publicKey})");
+        if (generateLicenseKey) Console.WriteLine("  Licenses:SigningKey = (generated ECDSA P-256, new on every start; its public key: GET /api/licenses/signing-key)");
     }
 }

@@ -14,6 +14,7 @@ using Provisioning.Grains.Tenants;
 using Provisioning.Grains.Usage;
 using Provisioning.Infrastructure.KooGallery;
 using Provisioning.Infrastructure.Postgres;
+using Provisioning.Infrastructure.Licenses;
 using Provisioning.Infrastructure.SellerApplication;
 using Provisioning.Infrastructure.Telemetry;
 using Provisioning.KooGallery.OpenApi;
@@ -83,6 +84,7 @@ public static class ProvisioningSiloExtensions
         silo.Services.TryAddSingleton<UsageMetrics>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddSellerEvents(configuration);
+        silo.Services.AddLicenses(configuration);
         silo.Services.TryAddSingleton<InMemoryInstanceViews>();
         silo.Services.TryAddSingleton<IInstanceProjection>(sp => sp.GetRequiredService<InMemoryInstanceViews>());
         silo.Services.TryAddSingleton<IInstanceViewReader>(sp => sp.GetRequiredService<InMemoryInstanceViews>());

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Provisioning.KooGallery.Licenses;
 
 namespace Provisioning.KooGallery.Responses;
 
@@ -26,10 +27,13 @@ public static class ResponseJson
     public static byte[] Serialize(V2NewInstanceResponse response) => JsonSerializer.SerializeToUtf8Bytes(response, Context.V2NewInstanceResponse);
 
     public static byte[] Serialize(QueryInstanceResponse response) => JsonSerializer.SerializeToUtf8Bytes(response, Context.QueryInstanceResponse);
+
+    public static byte[] Serialize(GetLicenseResponse response) => JsonSerializer.SerializeToUtf8Bytes(response, Context.GetLicenseResponse);
 }
 
 [JsonSerializable(typeof(ResultResponse))]
 [JsonSerializable(typeof(NewInstanceResponse))]
 [JsonSerializable(typeof(V2NewInstanceResponse))]
 [JsonSerializable(typeof(QueryInstanceResponse))]
+[JsonSerializable(typeof(GetLicenseResponse))]
 internal sealed partial class ResponseJsonContext : JsonSerializerContext;

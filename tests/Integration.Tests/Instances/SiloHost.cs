@@ -9,7 +9,7 @@ namespace Provisioning.Integration.Tests.Instances;
 /// <summary>A silo on the production configuration (its readiness checks included), in this process, on its own ports.</summary>
 internal static class SiloHost
 {
-    public static async Task<IHost> StartAsync(string connectionString)
+    public static async Task<IHost> StartAsync(string connectionString, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -17,7 +17,7 @@ internal static class SiloHost
             ["Orleans:Endpoints:AdvertisedIPAddress"] = "127.0.0.1",
             ["Orleans:Endpoints:SiloPort"] = GatewayFactory.FreePort().ToString(),
             ["Orleans:Endpoints:GatewayPort"] = GatewayFactory.FreePort().ToString(),
-        }).Build();
+        }).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Configuration = new ConfigurationManager() });
         builder.Configuration.AddConfiguration(configuration);
         builder.UseOrleans(silo => silo.AddProvisioning(builder.Configuration));

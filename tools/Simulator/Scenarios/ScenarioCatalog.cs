@@ -14,6 +14,7 @@ public static class ScenarioCatalog
         new V1OneTimeScenario(),
         new V1TrialScenario(),
         new V1PayPerUseScenario(),
+        new LicenseCallbacksScenario(),
         new UsageScenario(),
         new V2DebugScenario(),
         new V2LiveScenario(OrderScript.Period),

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Provisioning.Grains;
 using Provisioning.Grains.Instances;
 using Provisioning.KooGallery;
+using Provisioning.KooGallery.Licenses;
 using Provisioning.KooGallery.Responses;
 using Provisioning.KooGallery.V1;
 
@@ -17,9 +18,13 @@ internal sealed class V1Callbacks(
     V1Translation translation,
     [FromKeyedServices(KooGalleryEndpoints.V1)] AppInfoEncoder appInfo,
     InstanceQuery query,
+    LicenseCallbacks licenses,
     CallbackRunner runner,
     IOptions<KooGalleryOptions> options)
 {
+    // The retired License callbacks share the V1 address and its authentication.
+    private static readonly IReadOnlySet<string> Activities = new HashSet<string>(V1Activities.All.Concat(LicenseActivities.All));
+
     public string SigningKey { get; } = options.Value.Key!;
 
     public Task<byte[]> HandleAsync(IReadOnlyDictionary<string, string> parameters, CancellationToken cancellationToken)
@@ -30,7 +35,7 @@ internal sealed class V1Callbacks(
             InstanceId = parameters.GetValueOrDefault("instanceId"),
         };
         var steps = new CallbackSteps(null, () => Task.FromResult(authentication.Refuse(parameters)), () => DispatchAsync(call, parameters));
-        return runner.RunAsync(call, V1Activities.All, steps, cancellationToken);
+        return runner.RunAsync(call, Activities, steps, cancellationToken);
     }
 
     private async Task<Answer> DispatchAsync(CallbackSubject call, IReadOnlyDictionary<string, string> parameters)
@@ -45,6 +50,10 @@ internal sealed class V1Callbacks(
             V1Activities.Upgrade => await Answer.Call(V1UpgradeRequest.Parse(parameters), r => Instance(r.InstanceId, traffic).Upgrade(translation.Upgrade(r))),
             V1Activities.InstanceStatus => await Answer.Call(V1InstanceStatusRequest.Parse(parameters), r => ChangeStatus(r, traffic)),
             V1Activities.QueryInstance => await Answer.Respond(V1QueryInstanceRequest.Parse(parameters), r => Query(r.InstanceIds, call)),
+            LicenseActivities.GetLicense => await licenses.GetLicense(parameters, call),
+            LicenseActivities.RefreshLicense => await licenses.RefreshLicense(parameters, traffic),
+            LicenseActivities.ExpireLicense => await licenses.ExpireLicense(parameters, traffic),
+            LicenseActivities.ReleaseLicense => await licenses.ReleaseLicense(parameters, traffic),
             null or "" => Answer.InvalidParameter("activity is missing"),
             _ => Answer.InvalidParameter($"activity '{ActivityNames.Truncate(activity)}' is not supported"),
         };
