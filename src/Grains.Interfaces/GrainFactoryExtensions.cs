@@ -1,6 +1,7 @@
 using Provisioning.Grains.CallHistory;
 using Provisioning.Grains.Events;
 using Provisioning.Grains.Instances;
+using Provisioning.Grains.Licenses;
 using Provisioning.Grains.Replay;
 using Provisioning.Grains.Tenants;
 using Provisioning.Grains.Usage;
@@ -24,6 +25,10 @@ public static class GrainFactoryExtensions
     /// <summary>The operator's view of the seller event outbox (a stateless worker).</summary>
     public static ISellerEventOperationsGrain GetSellerEventOperations(this IGrainFactory grains) =>
         grains.GetGrain<ISellerEventOperationsGrain>(ISellerEventOperationsGrain.Key);
+
+    /// <summary>The online Licenses of an instance (keyed like the instance).</summary>
+    public static IOnlineLicenseGrain GetOnlineLicenses(this IGrainFactory grains, InstanceAddress address) =>
+        grains.GetGrain<IOnlineLicenseGrain>(address.GrainKey);
 
     /// <summary>The usage meter of a pay-per-use instance (keyed like the instance).</summary>
     public static IUsageMeterGrain GetUsageMeter(this IGrainFactory grains, InstanceAddress address) =>

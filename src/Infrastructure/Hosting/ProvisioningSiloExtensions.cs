@@ -7,6 +7,7 @@ using Provisioning.Grains;
 using Provisioning.Grains.CallHistory;
 using Provisioning.Grains.Events;
 using Provisioning.Grains.Instances;
+using Provisioning.Grains.Licenses;
 using Provisioning.Grains.Orders;
 using Provisioning.Grains.Storage;
 using Provisioning.Grains.Tenants;
@@ -69,6 +70,12 @@ public static class ProvisioningSiloExtensions
         // Only V2 instances that are provisioning fetch orders: the others need not build its HTTP client when they activate.
         silo.Services.TryAddTransient(sp => new Lazy<IOrderSource>(sp.GetRequiredService<IOrderSource>));
         silo.Services.TryAddSingleton<ITenantDirectory, InMemoryTenantDirectory>();
+        silo.Services.AddOptions<OnlineLicenseOptions>()
+            .Bind(configuration.GetSection(OnlineLicenseOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        silo.Services.AddKooGalleryLicenseUpload(configuration);
+        silo.Services.TryAddTransient<ILicenseUploader, KooGalleryLicenseUploader>();
         silo.Services.AddOptions<UsageOptions>()
             .Bind(configuration.GetSection(UsageOptions.SectionName))
             .ValidateDataAnnotations()
