@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Provisioning.Grains;
 using Provisioning.Grains.Instances;
 using Provisioning.KooGallery;
+using Provisioning.KooGallery.Licenses;
 using Provisioning.KooGallery.Responses;
 using Provisioning.KooGallery.V2;
 
@@ -50,6 +51,7 @@ internal sealed class V2Callbacks(
             V2Activities.ReleaseInstance => await Answer.Call(V2ReleaseInstanceRequest.Parse(body), r => Instance(r.InstanceId, traffic).Release(translation.Release(r))),
             V2Activities.UpgradeInstance => await Answer.Call(V2UpgradeInstanceRequest.Parse(body), r => Instance(r.InstanceId, traffic).ChangePlan(translation.ChangePlan(r))),
             V2Activities.ChangeInstanceCheck => await Answer.Call(V2ChangeInstanceCheckRequest.Parse(body), r => Instance(r.InstanceId, traffic).CheckPlanChange(translation.CheckPlanChange(r))),
+            V2Activities.GetLicenseAsync => await Answer.Respond(GetLicenseAsyncRequest.Parse(body), r => V2OnlineLicense.ApplyAsync(grains, r, traffic)),
             null or "" => Answer.InvalidParameter("activity is missing"),
             _ => Answer.InvalidParameter($"activity '{ActivityNames.Truncate(activity)}' is not supported"),
         };
