@@ -1,4 +1,8 @@
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Provisioning.Grains.Licenses;
 using Provisioning.Marketplace.OpenApi;
 using Provisioning.SellerApplication;
 using Provisioning.Simulator.Running;
@@ -66,5 +70,12 @@ public sealed class SimulatedMarketplace : IAsyncLifetime
             ["SellerApplication:RetryDelay"] = "00:00:00.100",
             ["SellerApplication:PollPeriod"] = "00:00:00.100",
         };
+
+        // The online-license scenario needs Licenses issued; a stand-in until the default issuer is there.
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(services => services.AddSingleton<ILicenseIssuer, TestLicenseIssuer>());
+        }
     }
 }
