@@ -236,6 +236,23 @@ public sealed class OnlineLicenseGrainTests(LicenseClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_license_left_pending_when_the_grain_was_collected_is_uploaded_by_the_reminder_without_another_call()
+    {
+        var address = await OpenAsync();
+        var application = Application();
+        ScriptedUploads.Script(application.EventId, new UploadResult(UploadOutcome.Transient, "no answer"));
+        await Licenses(address).Apply(application);
+        var pending = await Eventually(address, application.EventId, l => l.UploadAttempts == 1);
+
+        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await Testing.Eventually.True(() => ScriptedUploads.UploadsFor(application.EventId).Count == 2, "the reminder uploaded again", TimeSpan.FromSeconds(10));
+        var uploaded = await Eventually(address, application.EventId, l => l.Upload == LicenseUploadStatus.Uploaded);
+
+        Assert.Equal(pending.License, uploaded.License);
+        Assert.Equal(2, ScriptedUploads.UploadsFor(application.EventId).Count);
+    }
+
+    [Fact]
     public async Task A_refused_upload_is_not_retried_and_says_why()
     {
         var address = await OpenAsync();
