@@ -34,12 +34,8 @@ internal sealed class OnlineLicenseGrain(
 
     private InstanceAddress Address => InstanceAddress.FromGrainKey(this.GetPrimaryKeyString());
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        // A silo that stopped mid-delivery left Licenses pending: pick them up as soon as the grain is back.
-        Continue();
-        return Task.CompletedTask;
-    }
+    // A silo that stopped mid-delivery (or before the reminder was registered) left Licenses pending: pick them up at once.
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => KeepTryingAsync();
 
     public async Task<LicenseReply> Apply(LicenseApplication application)
     {
