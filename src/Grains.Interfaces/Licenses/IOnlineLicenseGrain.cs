@@ -8,7 +8,7 @@ namespace Provisioning.Grains.Licenses;
 public interface IOnlineLicenseGrain : IGrainWithStringKey
 {
     /// <summary>Checks the application against the instance and accepts it, or answers the stored one for a repeated event id.</summary>
-    [Alias("Apply")] Task<LicenseReply> Apply(LicenseApplication application);
+    [Alias("Apply")] Task<OnlineLicenseReply> Apply(LicenseApplication application);
 
     /// <summary>Every accepted application, oldest first.</summary>
     [Alias("GetLicenses")] Task<IReadOnlyList<OnlineLicense>> GetLicenses();

@@ -37,14 +37,14 @@ internal sealed class OnlineLicenseGrain(
     // A silo that stopped mid-delivery (or before the reminder was registered) left Licenses pending: pick them up at once.
     public override Task OnActivateAsync(CancellationToken cancellationToken) => KeepTryingAsync();
 
-    public async Task<LicenseReply> Apply(LicenseApplication application)
+    public async Task<OnlineLicenseReply> Apply(LicenseApplication application)
     {
         ArgumentNullException.ThrowIfNull(application);
         if (Licenses.TryGetValue(application.EventId, out var stored))
         {
             if (stored.Terms.DeviceFingerprint != application.DeviceFingerprint)
             {
-                return new LicenseReply(LicenseOutcome.EventConflict,
+                return new OnlineLicenseReply(OnlineLicenseOutcome.EventConflict,
                     $"event {application.EventId} already applied for a License of another device; an event id names one application");
             }
 

@@ -5,8 +5,8 @@ using Provisioning.Testing;
 
 namespace Provisioning.Grains.Tests.Licenses;
 
-[Collection(LicenseClusterCollection.Name)]
-public sealed class OnlineLicenseGrainTests(LicenseClusterFixture fixture)
+[Collection(OnlineLicenseClusterCollection.Name)]
+public sealed class OnlineLicenseGrainTests(OnlineLicenseClusterFixture fixture)
 {
     private const string Device = "04:7C:16:5E:E3:5D|001B_444A_488B_5CEC.||BFEBFBFF00090672";
     private const string OtherDevice = "04:7C:16:5E:E3:5E|||BFEBFBFF00090673";
@@ -54,7 +54,7 @@ public sealed class OnlineLicenseGrainTests(LicenseClusterFixture fixture)
 
         var reply = await Licenses(address).Apply(application);
 
-        Assert.Equal(new LicenseReply(LicenseOutcome.Accepted, $"the License of event {application.EventId} is being issued and uploaded"), reply);
+        Assert.Equal(new OnlineLicenseReply(OnlineLicenseOutcome.Accepted, $"the License of event {application.EventId} is being issued and uploaded"), reply);
         var license = await Eventually(address, application.EventId, l => l.Upload == LicenseUploadStatus.Uploaded);
         Assert.Equal($"LIC-{application.EventId}-1", license.License);
         Assert.Equal(1, license.UploadAttempts);
@@ -92,7 +92,7 @@ public sealed class OnlineLicenseGrainTests(LicenseClusterFixture fixture)
 
         var reply = await Licenses(address).Apply(application with { DeviceFingerprint = OtherDevice });
 
-        Assert.Equal(LicenseOutcome.EventConflict, reply.Outcome);
+        Assert.Equal(OnlineLicenseOutcome.EventConflict, reply.Outcome);
         Assert.Contains($"event {application.EventId} already applied for a License of another device", reply.Message);
         Assert.Equal(before, Assert.Single(await Licenses(address).GetLicenses()));
         Assert.Equal(1, ScriptedIssuer.IssuedFor(application.EventId));
@@ -108,8 +108,8 @@ public sealed class OnlineLicenseGrainTests(LicenseClusterFixture fixture)
         var toUnknown = await Licenses(unknown).Apply(Application());
         var toReleased = await Licenses(released).Apply(Application());
 
-        Assert.Equal(new LicenseReply(LicenseOutcome.InstanceNotFound, "the instance is not known"), toUnknown);
-        Assert.Equal(new LicenseReply(LicenseOutcome.InstanceNotFound, $"instance {released.InstanceId} has been released"), toReleased);
+        Assert.Equal(new OnlineLicenseReply(OnlineLicenseOutcome.InstanceNotFound, "the instance is not known"), toUnknown);
+        Assert.Equal(new OnlineLicenseReply(OnlineLicenseOutcome.InstanceNotFound, $"instance {released.InstanceId} has been released"), toReleased);
         Assert.Empty(await Licenses(unknown).GetLicenses());
         Assert.Empty(await Licenses(released).GetLicenses());
     }
@@ -124,8 +124,8 @@ public sealed class OnlineLicenseGrainTests(LicenseClusterFixture fixture)
         var toLive = await Licenses(live).Apply(application);
         var toTest = await Licenses(test).Apply(application);
 
-        Assert.Equal(LicenseOutcome.InstanceNotFound, toLive.Outcome);
-        Assert.Equal(LicenseOutcome.Accepted, toTest.Outcome);
+        Assert.Equal(OnlineLicenseOutcome.InstanceNotFound, toLive.Outcome);
+        Assert.Equal(OnlineLicenseOutcome.Accepted, toTest.Outcome);
         var license = await Eventually(test, application.EventId, l => l.Upload == LicenseUploadStatus.Uploaded);
         Assert.Equal(Traffic.Test, license.Terms.Traffic);
         Assert.Empty(await Licenses(live).GetLicenses());
@@ -140,8 +140,8 @@ public sealed class OnlineLicenseGrainTests(LicenseClusterFixture fixture)
         var toPeriod = await Licenses(period).Apply(Application(noExpiry: true));
         var toOneTime = await Licenses(oneTime).Apply(Application(noExpiry: true));
 
-        Assert.Equal(new LicenseReply(LicenseOutcome.ExpiryRequired, $"instance {period.InstanceId} is a period instance: its License needs an expireTime"), toPeriod);
-        Assert.Equal(LicenseOutcome.Accepted, toOneTime.Outcome);
+        Assert.Equal(new OnlineLicenseReply(OnlineLicenseOutcome.ExpiryRequired, $"instance {period.InstanceId} is a period instance: its License needs an expireTime"), toPeriod);
+        Assert.Equal(OnlineLicenseOutcome.Accepted, toOneTime.Outcome);
         Assert.Empty(await Licenses(period).GetLicenses());
     }
 
@@ -154,11 +154,11 @@ public sealed class OnlineLicenseGrainTests(LicenseClusterFixture fixture)
         var late = await Licenses(address).Apply(Application(expires: InstanceExpiry.AddDays(1)));
         var withinTolerance = await Licenses(address).Apply(Application(effective: DateTimeOffset.UtcNow.AddMinutes(-1), expires: InstanceExpiry.AddMinutes(1)));
 
-        Assert.Equal(LicenseOutcome.OutsideValidity, early.Outcome);
+        Assert.Equal(OnlineLicenseOutcome.OutsideValidity, early.Outcome);
         Assert.Contains($"is before instance {address.InstanceId} opened at", early.Message);
-        Assert.Equal(LicenseOutcome.OutsideValidity, late.Outcome);
+        Assert.Equal(OnlineLicenseOutcome.OutsideValidity, late.Outcome);
         Assert.Contains($"is beyond instance {address.InstanceId}'s expiry", late.Message);
-        Assert.Equal(LicenseOutcome.Accepted, withinTolerance.Outcome);
+        Assert.Equal(OnlineLicenseOutcome.Accepted, withinTolerance.Outcome);
         Assert.Single(await Licenses(address).GetLicenses());
     }
 
@@ -173,8 +173,8 @@ public sealed class OnlineLicenseGrainTests(LicenseClusterFixture fixture)
         await fixture.Grains.GetInstance(address).Unfreeze(new UnfreezeInstance(null));
         var unfrozen = await Licenses(address).Apply(application);
 
-        Assert.Equal(new LicenseReply(LicenseOutcome.OutsideValidity, $"instance {address.InstanceId} is frozen"), frozen);
-        Assert.Equal(LicenseOutcome.Accepted, unfrozen.Outcome);
+        Assert.Equal(new OnlineLicenseReply(OnlineLicenseOutcome.OutsideValidity, $"instance {address.InstanceId} is frozen"), frozen);
+        Assert.Equal(OnlineLicenseOutcome.Accepted, unfrozen.Outcome);
     }
 
     [Fact]
@@ -184,7 +184,7 @@ public sealed class OnlineLicenseGrainTests(LicenseClusterFixture fixture)
 
         var reply = await Licenses(address).Apply(Application(device: null));
 
-        Assert.Equal(new LicenseReply(LicenseOutcome.FingerprintRequired, "Licenses of this product are bound to a device: deviceFingerprint is required"), reply);
+        Assert.Equal(new OnlineLicenseReply(OnlineLicenseOutcome.FingerprintRequired, "Licenses of this product are bound to a device: deviceFingerprint is required"), reply);
     }
 
     [Fact]
@@ -198,8 +198,8 @@ public sealed class OnlineLicenseGrainTests(LicenseClusterFixture fixture)
         var again = await Licenses(address).Apply(Application(device: Device));
         var refused = await Licenses(address).Apply(Application(device: third));
 
-        Assert.All([first, second, again], r => Assert.Equal(LicenseOutcome.Accepted, r.Outcome));
-        Assert.Equal(new LicenseReply(LicenseOutcome.QuotaInsufficient,
+        Assert.All([first, second, again], r => Assert.Equal(OnlineLicenseOutcome.Accepted, r.Outcome));
+        Assert.Equal(new OnlineLicenseReply(OnlineLicenseOutcome.QuotaInsufficient,
             $"instance {address.InstanceId} allows Licenses for 2 device(s), and all are bound to other devices"), refused);
         Assert.Equal(3, (await Licenses(address).GetLicenses()).Count);
     }
@@ -212,8 +212,8 @@ public sealed class OnlineLicenseGrainTests(LicenseClusterFixture fixture)
         var first = await Licenses(address).Apply(Application(device: Device));
         var second = await Licenses(address).Apply(Application(device: OtherDevice));
 
-        Assert.Equal(LicenseOutcome.Accepted, first.Outcome);
-        Assert.Equal(LicenseOutcome.QuotaInsufficient, second.Outcome);
+        Assert.Equal(OnlineLicenseOutcome.Accepted, first.Outcome);
+        Assert.Equal(OnlineLicenseOutcome.QuotaInsufficient, second.Outcome);
     }
 
     [Fact]

@@ -16,16 +16,16 @@ internal static class V2OnlineLicense
         return Answer.Result(CodeFor(reply.Outcome), reply.Message);
     }
 
-    private static string CodeFor(LicenseOutcome outcome) => outcome switch
+    private static string CodeFor(OnlineLicenseOutcome outcome) => outcome switch
     {
-        LicenseOutcome.Accepted => ResultCodes.InProgress,
-        LicenseOutcome.InstanceNotFound => ResultCodes.InstanceNotFound,
-        LicenseOutcome.QuotaInsufficient => LicenseResultCodes.QuotaInsufficient,
-        LicenseOutcome.OutsideValidity => LicenseResultCodes.OutsideValidity,
-        LicenseOutcome.ExpiryRequired => LicenseResultCodes.ExpiryRequired,
-        LicenseOutcome.FingerprintRequired => LicenseResultCodes.FingerprintRequired,
-        LicenseOutcome.EventConflict => ResultCodes.InvalidParameter,
-        LicenseOutcome.InstanceNotReady => ResultCodes.InternalError,
+        OnlineLicenseOutcome.Accepted => ResultCodes.InProgress,
+        OnlineLicenseOutcome.InstanceNotFound => ResultCodes.InstanceNotFound,
+        OnlineLicenseOutcome.QuotaInsufficient => LicenseResultCodes.QuotaInsufficient,
+        OnlineLicenseOutcome.OutsideValidity => LicenseResultCodes.OutsideValidity,
+        OnlineLicenseOutcome.ExpiryRequired => LicenseResultCodes.ExpiryRequired,
+        OnlineLicenseOutcome.FingerprintRequired => LicenseResultCodes.FingerprintRequired,
+        OnlineLicenseOutcome.EventConflict => ResultCodes.InvalidParameter,
+        OnlineLicenseOutcome.InstanceNotReady => ResultCodes.InternalError,
         _ => ResultCodes.InternalError,
     };
 }

@@ -5,7 +5,7 @@ using Provisioning.Grains.Licenses;
 namespace Provisioning.Grains.Tests.Licenses;
 
 /// <summary>A one-silo test cluster whose Licenses are issued by <see cref="ScriptedIssuer"/> and uploaded to <see cref="ScriptedUploads"/>, retried every second.</summary>
-public sealed class LicenseClusterFixture : IAsyncLifetime
+public sealed class OnlineLicenseClusterFixture : IAsyncLifetime
 {
     public TestCluster Cluster { get; private set; } = null!;
 
@@ -33,7 +33,7 @@ public sealed class LicenseClusterFixture : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
-public sealed class LicenseClusterCollection : ICollectionFixture<LicenseClusterFixture>
+public sealed class OnlineLicenseClusterCollection : ICollectionFixture<OnlineLicenseClusterFixture>
 {
-    public const string Name = nameof(LicenseClusterCollection);
+    public const string Name = nameof(OnlineLicenseClusterCollection);
 }

@@ -1,8 +1,8 @@
 namespace Provisioning.Grains.Licenses;
 
 /// <summary>How an online License application was answered.</summary>
-[GenerateSerializer, Alias("prov.LicenseOutcome")]
-public enum LicenseOutcome
+[GenerateSerializer, Alias("prov.OnlineLicenseOutcome")]
+public enum OnlineLicenseOutcome
 {
     /// <summary>Stored: the License is issued and uploaded in the background (also the answer to every repeat).</summary>
     Accepted = 0,
@@ -30,5 +30,5 @@ public enum LicenseOutcome
 }
 
 /// <summary>The answer to an online License application, with a message naming what decided it.</summary>
-[GenerateSerializer, Immutable, Alias("prov.LicenseReply")]
-public sealed record LicenseReply([property: Id(0)] LicenseOutcome Outcome, [property: Id(1)] string Message);
+[GenerateSerializer, Immutable, Alias("prov.OnlineLicenseReply")]
+public sealed record OnlineLicenseReply([property: Id(0)] OnlineLicenseOutcome Outcome, [property: Id(1)] string Message);
