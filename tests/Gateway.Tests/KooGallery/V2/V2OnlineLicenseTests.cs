@@ -207,6 +207,24 @@ public sealed class V2OnlineLicenseTests(V2OnlineLicenseTests.LicenseGateway fix
     }
 
     [Fact]
+    public async Task A_test_instance_gets_its_license_in_the_test_namespace_only()
+    {
+        var orderId = V1Orders.NewOrderId();
+        var opened = await _marketplace.Call("newInstance", ("businessId", "b-1"), ("orderId", orderId), ("orderLineId", orderId + "-000001"), ("testFlag", 1));
+        var instanceId = opened["instanceId"]!;
+        var eventId = NewEventId();
+
+        var answer = await Apply(Application(instanceId, eventId, testFlag: "1"));
+
+        Assert.Equal(ResultCodes.InProgress, answer.ResultCode);
+        var trace = await UploadedAsync(eventId);
+        var stored = Assert.Single(await Stored(instanceId, Traffic.Test));
+        Assert.Equal(Traffic.Test, stored.Terms.Traffic);
+        Assert.Equal([stored.License!], trace.Licenses);
+        Assert.Empty(await Stored(instanceId));
+    }
+
+    [Fact]
     public async Task Test_traffic_never_reaches_a_live_instance()
     {
         var instanceId = await OpenAsync();
