@@ -34,6 +34,10 @@ public static class GrainFactoryExtensions
     public static ISellerEventOperationsGrain GetSellerEventOperations(this IGrainFactory grains) =>
         grains.GetGrain<ISellerEventOperationsGrain>(ISellerEventOperationsGrain.Key);
 
+    /// <summary>The online Licenses of an instance (keyed like the instance).</summary>
+    public static IOnlineLicenseGrain GetOnlineLicenses(this IGrainFactory grains, InstanceAddress address) =>
+        grains.GetGrain<IOnlineLicenseGrain>(address.GrainKey);
+
     /// <summary>The usage meter of a pay-per-use instance (keyed like the instance).</summary>
     public static IUsageMeterGrain GetUsageMeter(this IGrainFactory grains, InstanceAddress address) =>
         grains.GetGrain<IUsageMeterGrain>(address.GrainKey);

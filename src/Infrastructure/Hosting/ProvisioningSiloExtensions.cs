@@ -74,6 +74,12 @@ public static class ProvisioningSiloExtensions
         silo.Services.AddKooGalleryActivationCodes(configuration);
         silo.Services.TryAddTransient<IActivationCodeMarketplace, KooGalleryActivationCodes>();
         silo.Services.TryAddSingleton<ITenantDirectory, InMemoryTenantDirectory>();
+        silo.Services.AddOptions<OnlineLicenseOptions>()
+            .Bind(configuration.GetSection(OnlineLicenseOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        silo.Services.AddKooGalleryLicenseUpload(configuration);
+        silo.Services.TryAddTransient<ILicenseUploader, KooGalleryLicenseUploader>();
         silo.Services.AddOptions<UsageOptions>()
             .Bind(configuration.GetSection(UsageOptions.SectionName))
             .ValidateDataAnnotations()

@@ -11,6 +11,9 @@ public static class V2Activities
     public const string UpgradeInstance = "upgradeInstance";
     public const string ChangeInstanceCheck = "changeInstanceCheck";
 
+    /// <summary>The online License's application (license §C.1), on the same address and key.</summary>
+    public const string GetLicenseAsync = "getLicenseAsync";
+
     public static readonly IReadOnlySet<string> All = new HashSet<string>(
-        [NewInstance, QueryInstance, RefreshInstance, UpdateInstanceStatus, ReleaseInstance, UpgradeInstance, ChangeInstanceCheck]);
+        [NewInstance, QueryInstance, RefreshInstance, UpdateInstanceStatus, ReleaseInstance, UpgradeInstance, ChangeInstanceCheck, GetLicenseAsync]);
 }

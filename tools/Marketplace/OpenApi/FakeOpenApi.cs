@@ -12,7 +12,7 @@ namespace Provisioning.Marketplace.OpenApi;
 
 /// <summary>
 /// A stand-in for KooGallery's open API on a loopback port: the order query the gateway calls for V2 orders (AK/SK signed) and
-/// the usage push, new (HMAC signed) and old (AK/SK signed), the activation code APIs (AK/SK signed), plus the <c>/simulator</c> control API. Runs in-process (the <c>run</c> command, tests) or
+/// the usage push, new (HMAC signed) and old (AK/SK signed), the activation code APIs and the License upload (AK/SK signed), plus the <c>/simulator</c> control API. Runs in-process (the <c>run</c> command, tests) or
 /// on its own (the <c>fake-openapi</c> command).
 /// </summary>
 public sealed class FakeOpenApi : IAsyncDisposable
@@ -32,6 +32,9 @@ public sealed class FakeOpenApi : IAsyncDisposable
 
     /// <summary>The usage-push faults still queued.</summary>
     public UsageFaults Faults { get; } = new();
+
+    /// <summary>The Licenses uploaded so far, and the upload faults still queued.</summary>
+    public LicenseUploads Uploads { get; } = new();
 
     /// <summary>Where the fake listens, e.g. <c>http://127.0.0.1:5090</c>: the gateway's <c>KooGallery:OpenApi:BaseUrl</c>.</summary>
     public Uri BaseUrl => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
@@ -57,6 +60,7 @@ public sealed class FakeOpenApi : IAsyncDisposable
         ControlEndpoints.Map(api._app, api.Orders, api.Usage, api.Faults);
         ActivationCodeEndpoints.Map(api._app, api.Codes, options, say);
         CodeControlEndpoints.Map(api._app, api.Codes);
+        LicenseUploadEndpoint.Map(api._app, api.Uploads, options, say);
         await api._app.StartAsync();
         return api;
     }

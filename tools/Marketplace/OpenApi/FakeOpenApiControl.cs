@@ -65,5 +65,21 @@ public sealed class FakeOpenApiControl(HttpClient http)
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>What was uploaded for the event, or null when nothing arrived for it.</summary>
+    public async Task<UploadTrace?> Uploads(string eventId)
+    {
+        using var response = await http.GetAsync($"{ControlEndpoints.Prefix}/uploads/{Uri.EscapeDataString(eventId)}");
+        if (response.StatusCode == HttpStatusCode.NotFound) return null;
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<UploadTrace>(ControlJson.Options);
+    }
+
+    /// <summary>Makes the next <paramref name="count"/> License uploads fail with <paramref name="fault"/>.</summary>
+    public async Task InjectUploadFaults(UploadFault fault, int count)
+    {
+        using var response = await http.PostAsJsonAsync($"{ControlEndpoints.Prefix}/uploads/faults", new UploadFaultRequest(fault, count), ControlJson.Options);
+        response.EnsureSuccessStatusCode();
+    }
+
     private static string CodePath(string code) => $"{CodeControlEndpoints.Prefix}/{Uri.EscapeDataString(code)}";
 }

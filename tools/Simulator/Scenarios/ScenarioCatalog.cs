@@ -21,6 +21,7 @@ public static class ScenarioCatalog
         new V2LiveScenario(OrderScript.OnDemand),
         new V2LiveOneTimeScenario(),
         new V2LiveTrialScenario(),
+        new OnlineLicenseScenario(),
         new KitScenario(KitGeneration.V1),
         new KitScenario(KitGeneration.V2),
         new BadSignatureScenario(),

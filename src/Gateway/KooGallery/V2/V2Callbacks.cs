@@ -62,6 +62,7 @@ internal sealed class V2Callbacks(
             V2Activities.UpgradeInstance => await Answer.Call(V2UpgradeInstanceRequest.Parse(body), r => Instance(r.InstanceId, traffic).ChangePlan(translation.ChangePlan(r))),
             V2Activities.ChangeInstanceCheck => await Answer.Call(V2ChangeInstanceCheckRequest.Parse(body), r => Instance(r.InstanceId, traffic).CheckPlanChange(translation.CheckPlanChange(r))),
             { } code when V2Keys.IsLicenseCode(code) => await licenseCodes.DispatchAsync(code, body),
+            V2Activities.GetLicenseAsync => await Answer.Respond(GetLicenseAsyncRequest.Parse(body), r => V2OnlineLicense.ApplyAsync(grains, r, traffic)),
             null or "" => Answer.InvalidParameter("activity is missing"),
             _ => Answer.InvalidParameter($"activity '{ActivityNames.Truncate(activity)}' is not supported"),
         };
