@@ -22,6 +22,7 @@ app.MapWebhookApi();
 app.MapInstanceHistoryApi();
 app.MapLicenseApi();
 app.MapLicenseSigningKeyApi();
+app.MapIssuedLicenseApi();
 app.MapSellerApiDocument();
 app.MapHealthProbes();
 app.MapMetrics();

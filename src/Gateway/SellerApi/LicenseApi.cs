@@ -30,8 +30,8 @@ public static class LicenseApi
         return endpoints;
     }
 
-    private static async Task<Results<Ok<LicenseStatus>, BadRequestProblem, NotFoundProblem, ConflictProblem, UnavailableProblem>> Activate(
-        HttpContext http, IGrainFactory grains, ILogger<LicenseStatus> logger, string code)
+    private static async Task<Results<Ok<LicenseCodeStatus>, BadRequestProblem, NotFoundProblem, ConflictProblem, UnavailableProblem>> Activate(
+        HttpContext http, IGrainFactory grains, ILogger<LicenseCodeStatus> logger, string code)
     {
         var (body, unreadable) = await ReadBodyAsync(http);
         if ((LicenseRequests.RefuseCode(code) ?? unreadable) is { } refusal) return new BadRequestProblem(refusal);
@@ -50,15 +50,15 @@ public static class LicenseApi
 
         return standing.Problem switch
         {
-            null => TypedResults.Ok(LicenseStatus.From(standing)),
+            null => TypedResults.Ok(LicenseCodeStatus.From(standing)),
             CodeProblem.NotFound => new NotFoundProblem(standing.Message),
             CodeProblem.NotClaimed => new ConflictProblem(standing.Message),
             _ => new UnavailableProblem(standing.Message),
         };
     }
 
-    private static async Task<Results<Ok<LicenseStatus>, BadRequestProblem, NotFoundProblem, UnavailableProblem>> GetStatus(
-        IGrainFactory grains, ILogger<LicenseStatus> logger, string code)
+    private static async Task<Results<Ok<LicenseCodeStatus>, BadRequestProblem, NotFoundProblem, UnavailableProblem>> GetStatus(
+        IGrainFactory grains, ILogger<LicenseCodeStatus> logger, string code)
     {
         if (LicenseRequests.RefuseCode(code) is { } refusal) return new BadRequestProblem(refusal);
 
@@ -75,11 +75,11 @@ public static class LicenseApi
 
         // A code this backend never activated has no status yet: the software must activate it first.
         if (standing is { State: CodeState.NotActivated, ActivatedAt: null }) return new NotFoundProblem($"Code {code} is not activated here: POST /api/licenses/{code}/activate first");
-        return TypedResults.Ok(LicenseStatus.From(standing));
+        return TypedResults.Ok(LicenseCodeStatus.From(standing));
     }
 
     private static async Task<Results<Ok<LicenseUsageAccepted>, BadRequestProblem, ConflictProblem, UnavailableProblem>> ReportUsage(
-        HttpContext http, IGrainFactory grains, ILogger<LicenseStatus> logger, string code)
+        HttpContext http, IGrainFactory grains, ILogger<LicenseCodeStatus> logger, string code)
     {
         var (body, unreadable) = await ReadBodyAsync(http);
         if ((LicenseRequests.RefuseCode(code) ?? unreadable) is { } refusal) return new BadRequestProblem(refusal);

@@ -7,7 +7,7 @@ namespace Provisioning.Gateway.SellerApi;
 /// confirmed it, until when the software may run without reaching KooGallery again (null when it may not run), and a message
 /// to show its user.
 /// </summary>
-public sealed record LicenseStatus(
+public sealed record LicenseCodeStatus(
     string Code,
     bool MayRun,
     CodeState Status,
@@ -20,7 +20,7 @@ public sealed record LicenseStatus(
     int? Amount,
     string Message)
 {
-    public static LicenseStatus From(CodeStanding s) =>
+    public static LicenseCodeStatus From(CodeStanding s) =>
         new(s.Code, s.MayRun, s.State, s.ExpiresAt, s.ActivatedAt, s.LastCheckedAt, s.OfflineUntil, s.ProductId, s.OrderId, s.Amount, s.Message);
 }
 

@@ -32,6 +32,7 @@ public sealed class SellerApiDocumentTests(GatewayFactory factory)
         { "post", "/api/licenses/{code}/activate", "license" },
         { "get", "/api/licenses/{code}/status", "license" },
         { "post", "/api/licenses/{code}/usage", "license" },
+        { "get", "/api/issued-licenses/{instanceId}", "license" },
     };
 
     private async Task<JsonElement> Document()
