@@ -154,7 +154,7 @@ shared_settings=(ASPNETCORE_ENVIRONMENT ConnectionStrings__Provisioning KooGalle
     KooGallery__KitAccessKey KooGallery__KitPrivateKey SellerApi__Key SellerApi__UsageKey SellerApi__AdminKey
     KooGallery__OpenApi__BaseUrl KooGallery__OpenApi__FallbackBaseUrl KooGallery__OpenApi__AccessKeyId
     KooGallery__OpenApi__SecretAccessKey SellerApplication__EventsUrl SellerApplication__SigningSecret
-    SellerApplication__RetryDelay SellerApplication__PollPeriod)
+    SellerApplication__RetryDelay SellerApplication__PollPeriod Licenses__SigningKey)
 settings=()
 for name in "${shared_settings[@]}"; do settings+=(-e "$name"); done
 
