@@ -12,7 +12,7 @@ public sealed class LicenseCodesOutOfOrderScenario : IScenario
     public string Name => "license-codes-out-of-order";
 
     /// <inheritdoc />
-    public string Description => "activation codes: freeze then renew, renew then unfreeze, a late freeze after a renewal, a freeze after the renewed expiry passed";
+    public string Description => "activation codes: freeze then renew then unfreeze, unfreeze then renew, a late freeze after a renewal, a freeze after the renewed expiry passed";
 
     /// <inheritdoc />
     public async Task Play(ScenarioPlay play)
@@ -29,6 +29,16 @@ public sealed class LicenseCodesOutOfOrderScenario : IScenario
         await steps.Status("the renewal ended the freeze", frozen, LicenseCodeSteps.MayRun(true), LicenseCodeSteps.Is("active"), LicenseCodeSteps.Expires(renewed));
         await steps.SetStatus(frozen, "UNFREEZE");
         await steps.Status("the UNFREEZE after the renewal changes nothing", frozen, LicenseCodeSteps.MayRun(true), LicenseCodeSteps.Expires(renewed));
+
+        var unfrozenFirst = LicenseCodeSteps.NewCode();
+        await steps.Activated(unfrozenFirst, expiry);
+        await steps.SetStatus(unfrozenFirst, "FREEZE");
+        await steps.Change("the buyer renews the frozen code", unfrozenFirst, new CodeChange(ExpireTime: renewed));
+        await steps.SetStatus(unfrozenFirst, "UNFREEZE");
+        await steps.Status("the UNFREEZE before the renewal has the new expiry queried", unfrozenFirst,
+            LicenseCodeSteps.MayRun(true), LicenseCodeSteps.Is("active"), LicenseCodeSteps.Expires(renewed));
+        await steps.Renew("refreshLicenseCode RENEWAL after the UNFREEZE", unfrozenFirst, $"{unfrozenFirst}-RENEW", renewed);
+        await steps.Status("the late renewal keeps the code running", unfrozenFirst, LicenseCodeSteps.MayRun(true), LicenseCodeSteps.Expires(renewed));
 
         var late = LicenseCodeSteps.NewCode();
         await steps.Activated(late, expiry);
