@@ -38,7 +38,8 @@ public sealed class LicenseCodesRefusalsScenario : IScenario
         await steps.Send("UNFREEZE of the active code", unfreeze, ResultCodes.Success);
         await steps.Send("the same UNFREEZE replayed", unfreeze, refused);
         await steps.Send("FREEZE signed over the spent nonce", steps.Callbacks.Sign(freeze, unfreeze.Nonce!, unfreeze.Timestamp!), refused);
-        await steps.Status("the refused callbacks changed nothing", code, LicenseCodeSteps.MayRun(true), LicenseCodeSteps.Is("active"), LicenseCodeSteps.Expires(expiry));
+        await steps.Twice("FREEZE of the code with testFlag 1", ResultCodes.Success, "updateLicenseCodeStatus", ("license", code), ("status", "FREEZE"), ("testFlag", "1"));
+        await steps.Status("the refused callbacks and the test traffic changed nothing", code, LicenseCodeSteps.MayRun(true), LicenseCodeSteps.Is("active"), LicenseCodeSteps.Expires(expiry));
 
         var unknown = LicenseCodeSteps.NewCode();
         var renewal = LicenseCodeSteps.RenewalFields(unknown, $"{unknown}-RENEW", expiry, "RENEWAL", test: false);
