@@ -136,9 +136,11 @@ cluster.sh: keys (every process has them):
   KooGallery__Key=$KooGallery__Key
   KooGallery__AccessKey=$KooGallery__AccessKey
   KooGallery__KitAccessKey=$KooGallery__KitAccessKey   (Kit public key: $work/kit.pub)
+  KooGallery__LicenseAccessKey=$KooGallery__LicenseAccessKey
   SellerApi__Key=$SellerApi__Key
   SellerApi__UsageKey=$SellerApi__UsageKey
   SellerApi__AdminKey=$SellerApi__AdminKey
+  SellerApi__LicenseKey=$SellerApi__LicenseKey
   ConnectionStrings__Provisioning=$ConnectionStrings__Provisioning
 EOF
 simulator_key_args

@@ -151,7 +151,8 @@ export KooGallery__OpenApi__BaseUrl="http://127.0.0.1:$openapi_port" KooGallery_
 export SellerApplication__EventsUrl="http://127.0.0.1:$seller_app_port/events"
 export SellerApplication__RetryDelay=00:00:00.200 SellerApplication__PollPeriod=00:00:00.100
 shared_settings=(ASPNETCORE_ENVIRONMENT ConnectionStrings__Provisioning KooGallery__Key KooGallery__AccessKey
-    KooGallery__KitAccessKey KooGallery__KitPrivateKey SellerApi__Key SellerApi__UsageKey SellerApi__AdminKey
+    KooGallery__KitAccessKey KooGallery__KitPrivateKey KooGallery__LicenseAccessKey SellerApi__Key SellerApi__UsageKey
+    SellerApi__AdminKey SellerApi__LicenseKey
     KooGallery__OpenApi__BaseUrl KooGallery__OpenApi__FallbackBaseUrl KooGallery__OpenApi__AccessKeyId
     KooGallery__OpenApi__SecretAccessKey SellerApplication__EventsUrl SellerApplication__SigningSecret
     SellerApplication__RetryDelay SellerApplication__PollPeriod Licenses__SigningKey)

@@ -9,6 +9,7 @@ generate_keys() {
     kit_public_key="$dir/kit.pub"
     export KooGallery__Key="$(openssl rand -hex 16)" KooGallery__AccessKey="$(openssl rand -hex 16)"
     export KooGallery__KitAccessKey="$(openssl rand -hex 16)" KooGallery__KitPrivateKey="$(cat "$dir/kit.pem")"
+    export KooGallery__LicenseAccessKey="$(openssl rand -hex 16)" SellerApi__LicenseKey="$(openssl rand -hex 16)"
     export SellerApi__Key="$(openssl rand -hex 16)" SellerApi__UsageKey="$(openssl rand -hex 16)" SellerApi__AdminKey="$(openssl rand -hex 16)"
     export KooGallery__OpenApi__AccessKeyId="AK$(openssl rand -hex 8)" KooGallery__OpenApi__SecretAccessKey="$(openssl rand -hex 16)"
     export SellerApplication__SigningSecret="whsec_$(openssl rand -base64 32)"
@@ -19,7 +20,8 @@ generate_keys() {
 simulator_key_args() {
     simulator_keys=(--key "$KooGallery__Key" --access-key "$KooGallery__AccessKey" --kit-access-key "$KooGallery__KitAccessKey"
         --kit-public-key "$kit_public_key" --seller-api-key "$SellerApi__Key" --seller-admin-key "$SellerApi__AdminKey"
-        --seller-usage-key "$SellerApi__UsageKey")
+        --seller-usage-key "$SellerApi__UsageKey" --license-access-key "$KooGallery__LicenseAccessKey"
+        --seller-license-key "$SellerApi__LicenseKey")
 }
 
 # simulator_fake_args OPENAPI_PORT SELLER_APP_PORT: simulator_fakes holds the arguments that have the simulator play the open

@@ -90,6 +90,19 @@ public sealed class FakeLicenseApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_activation_answers_the_scripted_estimate_and_the_query_the_code_s_expiry()
+    {
+        await _control.AddCode("PL-E", new CodeScript(ExpireTime: Expiry, EstimatedExpireTime: Expiry.AddDays(-3)));
+
+        var (_, activated) = await Activate("PL-E");
+        var (_, queried) = await Query("PL-E");
+
+        var info = JsonDocument.Parse(activated.GetProperty("data").GetProperty("license_code_info").GetString()!).RootElement;
+        Assert.Equal("20310503070809", info.GetProperty("expire_time").GetString());
+        Assert.Equal("20310506070809", queried.GetProperty("data").GetProperty("expire_time").GetString());
+    }
+
+    [Fact]
     public async Task An_unclaimed_code_cannot_be_activated_until_the_buyer_claims_it_and_an_unknown_one_does_not_exist()
     {
         await AddCode("PL-U", claimed: false);

@@ -28,6 +28,19 @@ public sealed class PartialSettingsTests(SimulatedMarketplace marketplace)
     }
 
     [Fact]
+    public async Task The_activation_code_scenarios_need_the_license_access_key_and_the_license_api_key()
+    {
+        var runner = new SimulationRunner(marketplace.Gateway.CreateClient(), marketplace.Options with { LicenseAccessKey = null });
+        var withoutApiKey = new SimulationRunner(marketplace.Gateway.CreateClient(), marketplace.Options with { SellerLicenseKey = null });
+
+        var report = await runner.Run(Scenarios("license-codes-lifecycle"));
+        var second = await withoutApiKey.Run(Scenarios("license-codes-refusals"));
+
+        Assert.Equal("needs --license-access-key", Assert.Single(report.Scenarios).SkippedBecause);
+        Assert.Equal("needs --seller-license-key", Assert.Single(second.Scenarios).SkippedBecause);
+    }
+
+    [Fact]
     public async Task A_run_that_skips_everything_fails()
     {
         var runner = new SimulationRunner(marketplace.Gateway.CreateClient(), new SimulationOptions(GatewayFactory.Key, GatewayFactory.AccessKey));

@@ -8,7 +8,7 @@ namespace Provisioning.Simulator.Tests;
 
 /// <summary>
 /// The simulator's fake KooGallery open API and fake seller application on free loopback ports, and the real gateway
-/// (in-process) pointed at them: at the first for V2 order queries, at the second for its events; with every key the
+/// (in-process) pointed at them: at the first for V2 order queries and activation codes, at the second for its events; with every key the
 /// scenarios need.
 /// </summary>
 public sealed class SimulatedMarketplace : IAsyncLifetime
@@ -29,9 +29,11 @@ public sealed class SimulatedMarketplace : IAsyncLifetime
     {
         KitAccessKey = GatewayFactory.KitAccessKey,
         KitPublicKey = Convert.ToBase64String(GatewayFactory.KitKey.ExportSubjectPublicKeyInfo()),
+        LicenseAccessKey = GatewayFactory.LicenseAccessKey,
         SellerApiKey = GatewayFactory.SellerApiKey,
         SellerAdminKey = GatewayFactory.SellerAdminKey,
         SellerUsageKey = GatewayFactory.SellerUsageKey,
+        SellerLicenseKey = GatewayFactory.SellerLicenseKey,
         OpenApi = OpenApi.BaseUrl,
         SellerApp = SellerApp.BaseUrl,
     };
@@ -53,6 +55,8 @@ public sealed class SimulatedMarketplace : IAsyncLifetime
     private sealed class OpenApiGateway(string openApiBaseUrl, string eventsUrl) : GatewayFactory
     {
         protected override bool ScriptsOrders => false;
+
+        protected override bool ScriptsActivationCodes => false;
 
         protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
         {

@@ -30,6 +30,9 @@ public class GatewayFactory : WebApplicationFactory<Program>
     /// <summary>Whether V2 order lines come from <see cref="ScriptedOrders"/> rather than KooGallery's order query API.</summary>
     protected virtual bool ScriptsOrders => true;
 
+    /// <summary>Whether activation codes come from <see cref="ScriptedActivationCodes"/> rather than KooGallery's activation code APIs.</summary>
+    protected virtual bool ScriptsActivationCodes => true;
+
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
         ["KooGallery:Key"] = Key,
@@ -56,7 +59,7 @@ public class GatewayFactory : WebApplicationFactory<Program>
         builder.UseSetting("Orleans:Endpoints:SiloPort", FreePort().ToString());
         builder.UseSetting("Orleans:Endpoints:GatewayPort", FreePort().ToString());
         if (ScriptsOrders) builder.ConfigureTestServices(services => services.AddSingleton<IOrderSource, ScriptedOrders>());
-        builder.ConfigureTestServices(services => services.AddSingleton<IActivationCodeMarketplace, ScriptedActivationCodes>());
+        if (ScriptsActivationCodes) builder.ConfigureTestServices(services => services.AddSingleton<IActivationCodeMarketplace, ScriptedActivationCodes>());
     }
 
     public static int FreePort()

@@ -101,7 +101,8 @@ public sealed class CodeBook
             entry.Script = entry.Script with { Activated = true };
             (entry.ActivatedAt, entry.RealEffectTime) = (now, realEffectTime);
             entry.Activations++;
-            return (LicenseCodes.Success, entry.View(now));
+            var view = entry.View(now);
+            return (LicenseCodes.Success, view with { ExpireTime = entry.Script.EstimatedExpireTime ?? view.ExpireTime });
         }
     }
 

@@ -21,6 +21,7 @@ public enum CodeStatus
 /// <param name="ProductId">The product it was bought for.</param>
 /// <param name="OrderId">The order it was bought with.</param>
 /// <param name="Amount">The quantity pricing attribute.</param>
+/// <param name="EstimatedExpireTime">The expiry activation estimates (§B.5), when it differs from the one the query reports.</param>
 public sealed record CodeScript(
     bool Claimed = true,
     bool Activated = false,
@@ -28,7 +29,8 @@ public sealed record CodeScript(
     DateTimeOffset? ExpireTime = null,
     string ProductId = "00301-000001-0--0",
     string OrderId = "CS0000000000SIMUL",
-    int Amount = 1);
+    int Amount = 1,
+    DateTimeOffset? EstimatedExpireTime = null);
 
 /// <summary>What the simulator changes on a code when it plays a renewal, a freeze or a claim; null members stay as they are.</summary>
 public sealed record CodeChange(DateTimeOffset? ExpireTime = null, CodeStatus? Status = null, bool? Claimed = null);

@@ -29,9 +29,11 @@ public sealed class RunCommand : AsyncCommand<RunSettings>
         {
             KitAccessKey = settings.KitAccessKey,
             KitPublicKey = settings.KitPublicKeyText,
+            LicenseAccessKey = settings.LicenseAccessKey,
             SellerApiKey = settings.SellerApiKey,
             SellerAdminKey = settings.SellerAdminKey,
             SellerUsageKey = settings.SellerUsageKey,
+            SellerLicenseKey = settings.SellerLicenseKey,
             OpenApi = fake?.BaseUrl ?? (settings.OpenApi is { } url ? new Uri(url) : null),
             SellerApp = sellerApp?.BaseUrl ?? (settings.SellerApp is { } appUrl ? new Uri(appUrl) : null),
         };

@@ -32,6 +32,11 @@ public sealed class RunSettings : CommandSettings
     [Description("The Kit V2 access key (KooGallery__KitAccessKey); Kit V2 scenarios are skipped without it")]
     public string? KitAccessKey { get; init; }
 
+    /// <summary>The License授权码交付接口 access key.</summary>
+    [CommandOption("--license-access-key <KEY>")]
+    [Description("The activation code callbacks' access key (KooGallery__LicenseAccessKey); the license-codes scenarios are skipped without it")]
+    public string? LicenseAccessKey { get; init; }
+
     /// <summary>The seller's public key for client secrets, or a file holding it.</summary>
     [CommandOption("--kit-public-key <KEY|FILE>")]
     [Description("The public key matching KooGallery__KitPrivateKey: the Base64 the gateway prints, or a PEM/Base64 file; Kit scenarios are skipped without it")]
@@ -51,6 +56,11 @@ public sealed class RunSettings : CommandSettings
     [CommandOption("--seller-usage-key <KEY>")]
     [Description("The seller API usage key (SellerApi__UsageKey): the usage scenario reports usage with it")]
     public string? SellerUsageKey { get; init; }
+
+    /// <summary>The License API key.</summary>
+    [CommandOption("--seller-license-key <KEY>")]
+    [Description("The License API key (SellerApi__LicenseKey): the license-codes scenarios activate and check codes with it")]
+    public string? SellerLicenseKey { get; init; }
 
     /// <summary>A fake open API started separately.</summary>
     [CommandOption("--openapi <URL>")]

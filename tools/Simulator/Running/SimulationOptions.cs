@@ -12,6 +12,9 @@ public sealed record SimulationOptions(string Key, string AccessKey, string Base
     /// <summary>The V2 joint-operation Kit access key (<c>KooGallery:KitAccessKey</c>).</summary>
     public string? KitAccessKey { get; init; }
 
+    /// <summary>The key of the License授权码交付接口 type (<c>KooGallery:LicenseAccessKey</c>), which signs the activation code callbacks.</summary>
+    public string? LicenseAccessKey { get; init; }
+
     /// <summary>The seller's RSA public key for Kit client secrets: the Base64 the gateway prints, or PEM.</summary>
     public string? KitPublicKey { get; init; }
 
@@ -23,6 +26,9 @@ public sealed record SimulationOptions(string Key, string AccessKey, string Base
 
     /// <summary>The seller API usage key (<c>SellerApi:UsageKey</c>); without it the usage scenario is skipped.</summary>
     public string? SellerUsageKey { get; init; }
+
+    /// <summary>The License API key (<c>SellerApi:LicenseKey</c>) the seller's software activates and checks codes with.</summary>
+    public string? SellerLicenseKey { get; init; }
 
     /// <summary>The fake KooGallery open API the gateway's <c>KooGallery:OpenApi:BaseUrl</c> points at, for V2 live scenarios.</summary>
     public Uri? OpenApi { get; init; }

@@ -40,6 +40,8 @@ public sealed class SimulationRunner(HttpClient http, SimulationOptions options)
                 Secrets = sealer,
                 Seller = options.SellerApiKey is { } apiKey ? new SellerApiReader(http, apiKey, options.SellerAdminKey) : null,
                 Usage = options.SellerUsageKey is { } usageKey ? new UsageReporter(http, usageKey) : null,
+                LicenseCodes = options.LicenseAccessKey is { } licenseKey ? new V2Marketplace(http, licenseKey, options.BasePath) : null,
+                Licenses = options.SellerLicenseKey is { } sellerLicenseKey ? new LicenseClient(http, sellerLicenseKey) : null,
                 OpenApi = control,
                 SellerApp = sellerApp,
                 StepRecorded = step => progress?.Report(new RunProgress(scenario.Name, number, list.Count, step.Step)),

@@ -42,6 +42,12 @@ public sealed class ScenarioPlay(V1Marketplace v1, V2Marketplace v2, string key,
     /// <summary>The seller's application reporting usage, when the usage key was given.</summary>
     public UsageReporter? Usage { get; init; }
 
+    /// <summary>The activation code callbacks: the V2 production interface signed with the License key, when it was given.</summary>
+    public V2Marketplace? LicenseCodes { get; init; }
+
+    /// <summary>The seller's software on the License API, when its key was given.</summary>
+    public LicenseClient? Licenses { get; init; }
+
     /// <summary>The fake open API the gateway queries orders from, when one runs.</summary>
     public FakeOpenApiControl? OpenApi { get; init; }
 
