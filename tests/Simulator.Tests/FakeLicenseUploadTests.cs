@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Provisioning.KooGallery.OpenApi;
+using Provisioning.KooGallery.OpenApi.Licenses;
 using Provisioning.Marketplace.OpenApi;
 
 namespace Provisioning.Simulator.Tests;

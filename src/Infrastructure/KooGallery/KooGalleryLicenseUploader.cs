@@ -1,5 +1,5 @@
 using Provisioning.Grains.Licenses;
-using Provisioning.KooGallery.OpenApi;
+using Provisioning.KooGallery.OpenApi.Licenses;
 
 namespace Provisioning.Infrastructure.KooGallery;
 

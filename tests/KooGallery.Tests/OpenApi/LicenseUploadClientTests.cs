@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
 using Provisioning.KooGallery.OpenApi;
+using Provisioning.KooGallery.OpenApi.Licenses;
 
 namespace Provisioning.KooGallery.Tests.OpenApi;
 

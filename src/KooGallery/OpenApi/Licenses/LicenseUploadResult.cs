@@ -1,4 +1,4 @@
-namespace Provisioning.KooGallery.OpenApi;
+namespace Provisioning.KooGallery.OpenApi.Licenses;
 
 /// <summary>The answer to one License upload.</summary>
 /// <param name="Outcome">Uploaded, or which kind of failure.</param>

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Provisioning.KooGallery.OpenApi;
+namespace Provisioning.KooGallery.OpenApi.Licenses;
 
 /// <summary>
 /// A License as 字符串/文件流上传 takes it (license §D.3): a string of at most <see cref="MaxCharacters"/> characters

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Polly;
 using Polly.Retry;
 
-namespace Provisioning.KooGallery.OpenApi;
+namespace Provisioning.KooGallery.OpenApi.Licenses;
 
 /// <summary>Registers the License upload client.</summary>
 public static class LicenseUploadServiceCollectionExtensions

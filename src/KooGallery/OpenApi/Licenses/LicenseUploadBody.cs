@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 
-namespace Provisioning.KooGallery.OpenApi;
+namespace Provisioning.KooGallery.OpenApi.Licenses;
 
 /// <summary>
 /// The multipart/form-data body of 字符串/文件流上传 (license §D.3): the <c>isvUpdateFileReq</c> JSON part and, for a file, the

@@ -1,4 +1,4 @@
-namespace Provisioning.KooGallery.OpenApi;
+namespace Provisioning.KooGallery.OpenApi.Licenses;
 
 /// <summary>What became of a License upload, and so whether to send it again.</summary>
 public enum LicenseUploadOutcome

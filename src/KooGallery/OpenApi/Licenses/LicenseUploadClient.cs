@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using Polly.Timeout;
 
-namespace Provisioning.KooGallery.OpenApi;
+namespace Provisioning.KooGallery.OpenApi.Licenses;
 
 /// <summary>
 /// The Open API 字符串/文件流上传 (license §D.3): hands KooGallery the License answering one <c>getLicenseAsync</c>, relative to the

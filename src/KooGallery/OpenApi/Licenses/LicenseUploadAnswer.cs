@@ -1,4 +1,4 @@
-namespace Provisioning.KooGallery.OpenApi;
+namespace Provisioning.KooGallery.OpenApi.Licenses;
 
 /// <summary>Reads an upload answer (<c>error_code</c>, <c>error_msg</c>) and sorts failures per the license §D.2 table.</summary>
 internal static class LicenseUploadAnswer
