@@ -5,23 +5,9 @@ using Provisioning.Grains.Licenses;
 namespace Provisioning.Grains.Tests.Licenses;
 
 /// <summary>A one-silo test cluster whose Licenses are issued by <see cref="ScriptedIssuer"/> and uploaded to <see cref="ScriptedUploads"/>, retried every second.</summary>
-public sealed class OnlineLicenseClusterFixture : IAsyncLifetime
+public sealed class OnlineLicenseClusterFixture : TestClusterFixture<OnlineLicenseClusterFixture.SiloConfigurator>
 {
-    public TestCluster Cluster { get; private set; } = null!;
-
-    public IGrainFactory Grains => Cluster.GrainFactory;
-
-    public async Task InitializeAsync()
-    {
-        var builder = new TestClusterBuilder(initialSilosCount: 1);
-        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
-    }
-
-    public async Task DisposeAsync() => await Cluster.DisposeAsync();
-
-    private sealed class SiloConfigurator : ISiloConfigurator
+    public sealed class SiloConfigurator : ISiloConfigurator
     {
         public void Configure(ISiloBuilder silo)
         {
