@@ -25,9 +25,10 @@ internal static class AuthCenterHost
 
     public const string Tenant = "68cbc86abc0123456789880d92f36422fa0e";
 
-    public static ServiceProvider Build(FakeMarketplace authCenter, string timeout = "00:00:05")
+    public static ServiceProvider Build(FakeMarketplace authCenter, string timeout = "00:00:05", string? unifiedLoginUrl = null)
     {
         var settings = new Dictionary<string, string?> { ["KooGallery:Login:Timeout"] = timeout };
+        if (unifiedLoginUrl is not null) settings["KooGallery:Login:UnifiedLoginUrl"] = unifiedLoginUrl;
         var services = new ServiceCollection();
         services.AddKooGalleryTenantAuthCenter(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
             .ConfigurePrimaryHttpMessageHandler(() => authCenter);
