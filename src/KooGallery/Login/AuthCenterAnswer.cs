@@ -93,8 +93,8 @@ internal static class AuthCenterAnswer
             "invalid_client" => AuthCenterResult<T>.Failed(AuthCenterFailure.InvalidClient, quoted, status, $"{said}. {ClientHint}."),
             "invalid_grant" => AuthCenterResult<T>.Failed(AuthCenterFailure.InvalidGrant, quoted, status,
                 $"{said}: the {(tokenCall ? "code or refresh token" : "grant")} was already used, has expired or belongs to another client; log in again."),
-            _ => (ByStatus<T>(status, what, tokenCall) ?? AuthCenterResult<T>.Failed(AuthCenterFailure.Refused, "", status, ""))
-                with { Error = quoted, Message = said + "." },
+            _ => AuthCenterResult<T>.Failed(ByStatus<T>(status, what, tokenCall)?.Failure ?? AuthCenterFailure.Refused, quoted, status,
+                status == 403 && tokenCall ? $"{said}. {ClientHint}." : said + "."),
         };
     }
 

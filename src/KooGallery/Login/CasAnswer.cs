@@ -55,7 +55,12 @@ internal static class CasAnswer
             return Failure(status, outcome.Attribute("code")?.Value, outcome.Value.Trim(), sent);
         }
 
-        var attributes = outcome.Element(Cas + "attributes");
+        var attributes = outcome.Elements(Cas + "attributes").ToList() switch
+        {
+            [] => null,
+            [var one] => one,
+            _ => throw new FormatException("cas:attributes is given more than once"),
+        };
         return Success(status, XmlText(outcome, "user"), name => attributes is null ? null : XmlText(attributes, name));
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 
@@ -108,7 +109,7 @@ public sealed class TenantAuthCenterClient(HttpClient http, IOptions<TenantAuthC
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             return AuthCenterResult<T>.Failed(AuthCenterFailure.Transient, "", null,
-                $"The auth center's {what} endpoint did not answer within {timeout.TotalSeconds:0.###} s; try again later.");
+                string.Create(CultureInfo.InvariantCulture, $"The auth center's {what} endpoint did not answer within {timeout.TotalSeconds:0.###} s; try again later."));
         }
         catch (HttpRequestException e)
         {

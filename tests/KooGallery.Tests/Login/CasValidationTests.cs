@@ -105,6 +105,8 @@ public class CasValidationTests
         "cas:tenant is given more than once")]
     [InlineData("""<cas:serviceResponse xmlns:cas="http://www.yale.edu/tp/cas"><cas:authenticationSuccess><cas:user>u</cas:user></cas:authenticationSuccess></cas:serviceResponse>""",
         "the tenant attribute is missing")]
+    [InlineData("""<cas:serviceResponse xmlns:cas="http://www.yale.edu/tp/cas"><cas:authenticationSuccess><cas:user>u</cas:user><cas:attributes><cas:tenant>a</cas:tenant></cas:attributes><cas:attributes><cas:tenant>b</cas:tenant></cas:attributes></cas:authenticationSuccess></cas:serviceResponse>""",
+        "cas:attributes is given more than once")]
     [InlineData("""{"serviceResponse":{"authenticationSuccess":{"user":"u","attributes":{"tenant":"a","tenant":"b"}}}}""", "repeats the key 'tenant'")]
     [InlineData("""{"serviceResponse":{"authenticationSuccess":{"attributes":{"tenant":"a"}}}}""", "user is missing")]
     [InlineData("""{"serviceResponse":{"authenticationSuccess":{"user":"u","attributes":{"tenant":["a","b"]}}}}""", "tenant holds more than one value")]

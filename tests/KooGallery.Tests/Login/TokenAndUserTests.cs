@@ -169,6 +169,7 @@ public class TokenAndUserTests
     [Theory]
     [InlineData(400, """{"error":"invalid_client","error_description":"Bad client credentials"}""")]
     [InlineData(403, "")]
+    [InlineData(403, """{"error":"access_denied"}""")]
     public async Task A_refused_client_gets_the_faq_hint(int status, string json)
     {
         var result = await ExchangeAsync(Answering((HttpStatusCode)status, json));
