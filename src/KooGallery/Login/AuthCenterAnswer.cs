@@ -59,7 +59,7 @@ internal static class AuthCenterAnswer
         _ => null,
     };
 
-    public static AuthCenterResult<T> Unreadable<T>(int status, string what, string problem) where T : class =>
+    public static AuthCenterResult<T> Unreadable<T>(int? status, string what, string problem) where T : class =>
         AuthCenterResult<T>.Failed(AuthCenterFailure.Unreadable, "", status, $"The auth center's {what} answer cannot be read: {problem}.");
 
     private static AuthCenterResult<T> Read<T>(int status, ReadOnlySpan<byte> body, SentSecrets sent, string what, bool tokenCall,

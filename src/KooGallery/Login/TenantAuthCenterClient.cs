@@ -111,6 +111,10 @@ public sealed class TenantAuthCenterClient(HttpClient http, IOptions<TenantAuthC
             return AuthCenterResult<T>.Failed(AuthCenterFailure.Transient, "", null,
                 string.Create(CultureInfo.InvariantCulture, $"The auth center's {what} endpoint did not answer within {timeout.TotalSeconds:0.###} s; try again later."));
         }
+        catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
+        {
+            return AuthCenterAnswer.Unreadable<T>(null, what, "the answer is larger than the client reads");
+        }
         catch (HttpRequestException e)
         {
             return AuthCenterResult<T>.Failed(AuthCenterFailure.Transient, "", null,

@@ -136,6 +136,18 @@ public class TokenAndUserTests
     }
 
     [Fact]
+    public async Task An_oversized_user_answer_is_unreadable_and_not_retried()
+    {
+        var authCenter = Answering(HttpStatusCode.OK, $$"""{"userName":"u","tenant":"t","name":"{{new string('x', 300 * 1024)}}"}""");
+
+        var result = await UserAsync(authCenter);
+
+        Assert.Equal(AuthCenterFailure.Unreadable, result.Failure);
+        Assert.Contains("larger than the client reads", result.Message);
+        Assert.Single(authCenter.Requests);
+    }
+
+    [Fact]
     public async Task A_token_answer_without_access_token_is_unreadable()
     {
         var result = await ExchangeAsync(Answering(HttpStatusCode.OK, """{"token_type":"Bearer"}"""));
