@@ -77,8 +77,8 @@ public sealed class FakeAuthCenterTests : IAsyncLifetime
         return Token(form, tenant);
     }
 
-    private Task<HttpResponseMessage> RefreshWith(string refreshToken, string clientId = ClientId) =>
-        Token(new Dictionary<string, string> { ["client_id"] = clientId, ["client_secret"] = Secret, ["refresh_token"] = refreshToken, ["grant_type"] = "refresh_token" });
+    private Task<HttpResponseMessage> RefreshWith(string refreshToken, string clientId = ClientId, string tenant = Tenant) =>
+        Token(new Dictionary<string, string> { ["client_id"] = clientId, ["client_secret"] = Secret, ["refresh_token"] = refreshToken, ["grant_type"] = "refresh_token" }, tenant);
 
     private static async Task<JsonElement> Json(HttpResponseMessage response) => (await response.Content.ReadFromJsonAsync<JsonElement>()).Clone();
 
@@ -271,6 +271,7 @@ public sealed class FakeAuthCenterTests : IAsyncLifetime
 
         using var refreshed = await RefreshWith(refresh);
         using var otherClient = await RefreshWith(refresh, "other-client");
+        using var otherTenantsClient = await RefreshWith(refresh, "other-client", OtherTenant);
         using var unknown = await RefreshWith("not-a-refresh-token");
 
         Assert.Equal(HttpStatusCode.OK, refreshed.StatusCode);
@@ -279,6 +280,7 @@ public sealed class FakeAuthCenterTests : IAsyncLifetime
         using var userinfo = await Userinfo(access);
         Assert.Equal(HttpStatusCode.OK, userinfo.StatusCode);
         await AssertError(otherClient, HttpStatusCode.Unauthorized, "invalid_client");
+        await AssertError(otherTenantsClient, HttpStatusCode.BadRequest, "invalid_grant");
         await AssertError(unknown, HttpStatusCode.BadRequest, "invalid_grant");
     }
 
