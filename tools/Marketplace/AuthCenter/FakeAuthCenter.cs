@@ -1,11 +1,4 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Provisioning.Marketplace.OpenApi;
 
 namespace Provisioning.Marketplace.AuthCenter;
@@ -31,7 +24,7 @@ public sealed class FakeAuthCenter : IAsyncDisposable
     public AuthArrivals Arrivals { get; } = new();
 
     /// <summary>Where the fake listens, e.g. <c>http://127.0.0.1:5095</c>.</summary>
-    public Uri BaseUrl => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+    public Uri BaseUrl => LoopbackHost.Address(_app);
 
     /// <summary>The tenant's auth center address: what tenantSync carries as <c>domainName</c>.</summary>
     public string DomainName(string tenantId) => $"{BaseUrl.GetLeftPart(UriPartial.Authority)}/{Uri.EscapeDataString(tenantId)}";
@@ -39,12 +32,7 @@ public sealed class FakeAuthCenter : IAsyncDisposable
     /// <summary>Starts listening; <paramref name="log"/> hears one line per call (never a secret, code or token).</summary>
     public static async Task<FakeAuthCenter> StartAsync(FakeAuthCenterOptions options, Action<string>? log = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<IHostLifetime, SignalFreeLifetime>();
-        builder.Services.ConfigureHttpJsonOptions(json => ControlJson.Configure(json.SerializerOptions));
-        var center = new FakeAuthCenter(builder.Build());
+        var center = new FakeAuthCenter(LoopbackHost.CreateBuilder(options.Port).Build());
 
         var say = log ?? (_ => { });
         var grants = new Grants();

@@ -1,11 +1,4 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Provisioning.KooGallery.Usage;
 
 namespace Provisioning.Marketplace.OpenApi;
@@ -37,17 +30,12 @@ public sealed class FakeOpenApi : IAsyncDisposable
     public LicenseUploads Uploads { get; } = new();
 
     /// <summary>Where the fake listens, e.g. <c>http://127.0.0.1:5090</c>: the gateway's <c>KooGallery:OpenApi:BaseUrl</c>.</summary>
-    public Uri BaseUrl => new(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
+    public Uri BaseUrl => LoopbackHost.Address(_app);
 
     /// <summary>Starts listening; <paramref name="log"/> hears one line per call (never a key).</summary>
     public static async Task<FakeOpenApi> StartAsync(FakeOpenApiOptions options, Action<string>? log = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<IHostLifetime, SignalFreeLifetime>();
-        builder.Services.ConfigureHttpJsonOptions(json => ControlJson.Configure(json.SerializerOptions));
-        var api = new FakeOpenApi(builder.Build());
+        var api = new FakeOpenApi(LoopbackHost.CreateBuilder(options.Port).Build());
 
         var say = log ?? (_ => { });
         api._app.MapGet(OrderQueryEndpoint.Path, (Delegate)new OrderQueryEndpoint(api.Orders, options, say).AnswerAsync);
