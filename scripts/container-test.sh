@@ -127,13 +127,15 @@ members() {
 }
 export ConnectionStrings__Provisioning="${PROVISIONING_TEST_PG/Database=postgres/Database=provisioning}"
 
-# Nine ports in a row that nothing listens on (other processes on this machine may run silos on Orleans' defaults):
-# the gateway's, each silo's HTTP, silo and gateway ports, the fake open API's and the fake seller application's.
+# Nine ports in a row that no socket uses (other processes on this machine may run silos on Orleans' defaults): the
+# gateway's, each silo's HTTP, silo and gateway ports, the fake open API's and the fake seller application's. They lie below
+# the kernel's ephemeral range, so no outgoing connection (to PostgreSQL, between silos) takes one before its host binds it.
+read -r ephemeral_low _ < /proc/sys/net/ipv4/ip_local_port_range
 port_base=""
 for _ in $(seq 1 20); do
-    candidate=$((20000 + RANDOM % 40000))
-    listening="$(ss -Htln | awk '{ sub(/.*:/, "", $4); print $4 }')"
-    if ! grep -qxE "$(seq -s '|' "$candidate" $((candidate + 8)))" <<< "$listening"; then
+    candidate=$((20000 + RANDOM % (ephemeral_low - 20000 - 9)))
+    in_use="$(ss -Htan | awk '{ sub(/.*:/, "", $4); print $4 }')"
+    if ! grep -qxE "$(seq -s '|' "$candidate" $((candidate + 8)))" <<< "$in_use"; then
         port_base="$candidate"
         break
     fi
