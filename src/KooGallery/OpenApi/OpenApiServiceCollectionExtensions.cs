@@ -23,12 +23,38 @@ public static class OpenApiServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         AddOpenApiOptions(services, configuration);
-        var builder = services.AddHttpClient<OrderQueryClient>((sp, http) => http.BaseAddress = Options(sp).BaseUri);
-        builder.AddResilienceHandler(PipelineName, (pipeline, context) => AddRetriesAndTimeout(pipeline, Options(context.ServiceProvider)));
+        return AddSignedClient<OrderQueryClient>(services, PipelineName);
+    }
+
+    /// <summary>
+    /// A typed client of an AK/SK-signed open API at <see cref="OpenApiOptions.BaseUrl"/>, whose requests pass, outermost first:
+    /// retries (of what <paramref name="shouldRetry"/> calls transient; by default network faults, timeouts, HTTP 408, 429 and
+    /// 5xx) with a per-attempt timeout, the fallback host, <paramref name="beforeSigning"/> if any, and AK/SK signing, so every
+    /// attempt is signed afresh.
+    /// </summary>
+    internal static IHttpClientBuilder AddSignedClient<TClient>(IServiceCollection services, string pipelineName,
+        Func<RetryPredicateArguments<HttpResponseMessage>, ValueTask<bool>>? shouldRetry = null, Func<DelegatingHandler>? beforeSigning = null)
+        where TClient : class
+    {
+        var builder = services.AddHttpClient<TClient>((sp, http) => http.BaseAddress = Options(sp).BaseUri);
+        builder.AddResilienceHandler(pipelineName, (pipeline, context) => AddRetriesAndTimeout(pipeline, Options(context.ServiceProvider), shouldRetry));
         builder.AddHttpMessageHandler(sp => new FallbackHostHandler(Options(sp).BaseUri, Options(sp).FallbackBaseUri));
+        if (beforeSigning is not null) builder.AddHttpMessageHandler(beforeSigning);
         builder.AddHttpMessageHandler(sp => new SigningHandler(Options(sp), sp.GetService<TimeProvider>() ?? TimeProvider.System));
         return builder;
     }
+
+    /// <summary>
+    /// A retry choice for APIs whose answer body says whether it is transient (an error table keyed by its code): a missing
+    /// answer is retried when it is a transient fault, an answer when <paramref name="isTransient"/> (HTTP status, body) says so.
+    /// </summary>
+    internal static Func<RetryPredicateArguments<HttpResponseMessage>, ValueTask<bool>> RetryWhenAnswerSays(Func<int, byte[], bool> isTransient) =>
+        async args =>
+        {
+            if (args.Outcome.Result is not { } response) return HttpClientResiliencePredicates.IsTransient(args.Outcome);
+            var body = await response.Content.ReadAsByteArrayAsync(args.Context.CancellationToken).ConfigureAwait(false);
+            return isTransient((int)response.StatusCode, body);
+        };
 
     /// <summary>Binds and validates <see cref="OpenApiOptions"/> once, however many clients share them.</summary>
     internal static void AddOpenApiOptions(IServiceCollection services, IConfiguration configuration)

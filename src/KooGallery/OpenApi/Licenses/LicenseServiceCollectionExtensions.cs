@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Http.Resilience;
 using Polly.Retry;
 
 namespace Provisioning.KooGallery.OpenApi.Licenses;
@@ -22,35 +21,12 @@ public static class LicenseServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         OpenApiServiceCollectionExtensions.AddOpenApiOptions(services, configuration);
-        Pipeline(services.AddHttpClient<ActivationCodeClient>(Base));
-        Pipeline(services.AddHttpClient<SoftwareUsageClient>(Base));
+        OpenApiServiceCollectionExtensions.AddSignedClient<ActivationCodeClient>(services, PipelineName, ShouldRetry, () => new FreshDateHandler());
+        OpenApiServiceCollectionExtensions.AddSignedClient<SoftwareUsageClient>(services, PipelineName, ShouldRetry, () => new FreshDateHandler());
         return services;
     }
 
-    private static void Base(IServiceProvider services, HttpClient http) => http.BaseAddress = OpenApiServiceCollectionExtensions.Options(services).BaseUri;
-
-    private static void Pipeline(IHttpClientBuilder builder)
-    {
-        builder.AddResilienceHandler(PipelineName, (pipeline, context) =>
-            OpenApiServiceCollectionExtensions.AddRetriesAndTimeout(pipeline, OpenApiServiceCollectionExtensions.Options(context.ServiceProvider), ShouldRetry));
-        builder.AddHttpMessageHandler(sp =>
-        {
-            var options = OpenApiServiceCollectionExtensions.Options(sp);
-            return new FallbackHostHandler(options.BaseUri, options.FallbackBaseUri);
-        });
-        builder.AddHttpMessageHandler(() => new FreshDateHandler());
-        builder.AddHttpMessageHandler(sp => new SigningHandler(OpenApiServiceCollectionExtensions.Options(sp), sp.GetService<TimeProvider>() ?? TimeProvider.System));
-    }
-
     // An answer is retried only when the error table calls it transient, which needs its error_code: 92020001 at 200 is.
-    private static async ValueTask<bool> ShouldRetry(RetryPredicateArguments<HttpResponseMessage> args)
-    {
-        if (args.Outcome.Result is not { } response)
-        {
-            return HttpClientResiliencePredicates.IsTransient(args.Outcome);
-        }
-
-        var body = await response.Content.ReadAsByteArrayAsync(args.Context.CancellationToken).ConfigureAwait(false);
-        return LicenseAnswerReader.Answer((int)response.StatusCode, body).IsTransient;
-    }
+    private static readonly Func<RetryPredicateArguments<HttpResponseMessage>, ValueTask<bool>> ShouldRetry =
+        OpenApiServiceCollectionExtensions.RetryWhenAnswerSays((status, body) => LicenseAnswerReader.Answer(status, body).IsTransient);
 }

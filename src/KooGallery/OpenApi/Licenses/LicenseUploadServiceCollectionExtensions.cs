@@ -1,8 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Http.Resilience;
-using Polly;
 using Polly.Retry;
 
 namespace Provisioning.KooGallery.OpenApi.Licenses;
@@ -22,22 +19,10 @@ public static class LicenseUploadServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         OpenApiServiceCollectionExtensions.AddOpenApiOptions(services, configuration);
-        services.TryAddSingleton(TimeProvider.System);
-
-        var builder = services.AddHttpClient<LicenseUploadClient>((sp, http) => http.BaseAddress = OpenApiServiceCollectionExtensions.Options(sp).BaseUri);
-        builder.AddResilienceHandler(PipelineName, (pipeline, context) =>
-            OpenApiServiceCollectionExtensions.AddRetriesAndTimeout(pipeline, OpenApiServiceCollectionExtensions.Options(context.ServiceProvider), ShouldRetry));
-        builder.AddHttpMessageHandler(sp =>
-            new FallbackHostHandler(OpenApiServiceCollectionExtensions.Options(sp).BaseUri, OpenApiServiceCollectionExtensions.Options(sp).FallbackBaseUri));
-        builder.AddHttpMessageHandler(sp => new SigningHandler(OpenApiServiceCollectionExtensions.Options(sp), sp.GetRequiredService<TimeProvider>()));
-        return builder;
+        return OpenApiServiceCollectionExtensions.AddSignedClient<LicenseUploadClient>(services, PipelineName, ShouldRetry);
     }
 
     // A 500 may say CBC.0999 (retry) or a code re-sending cannot fix, and a 200 may say 91381036 (retry): the body decides.
-    private static async ValueTask<bool> ShouldRetry(RetryPredicateArguments<HttpResponseMessage> args)
-    {
-        if (args.Outcome.Result is not { } response) return HttpClientResiliencePredicates.IsTransient(args.Outcome);
-        var body = await response.Content.ReadAsByteArrayAsync(args.Context.CancellationToken).ConfigureAwait(false);
-        return LicenseUploadAnswer.Read((int)response.StatusCode, body).IsTransient;
-    }
+    private static readonly Func<RetryPredicateArguments<HttpResponseMessage>, ValueTask<bool>> ShouldRetry =
+        OpenApiServiceCollectionExtensions.RetryWhenAnswerSays((status, body) => LicenseUploadAnswer.Read(status, body).IsTransient);
 }
