@@ -15,7 +15,7 @@ internal sealed class LicenseDelivery(ILicenseIssuer? issuer, ILicenseUploader u
         try
         {
             var issued = await issuer.IssueAsync(license.Terms, CancellationToken.None);
-            return Problem(issued) is { } problem
+            return LicenseText.Problem(issued) is { } problem
                 ? license with { LastError = $"the issuer's License {problem}" }
                 : license with { License = issued, LastError = null };
         }
@@ -45,10 +45,4 @@ internal sealed class LicenseDelivery(ILicenseIssuer? issuer, ILicenseUploader u
             _ => tried with { LastError = result.Message },
         };
     }
-
-    private static string? Problem(string? license) =>
-        string.IsNullOrEmpty(license) ? "is empty"
-        : license.Length > LicenseTerms.MaxLicenseLength ? $"is longer than {LicenseTerms.MaxLicenseLength} characters"
-        : license.Any(c => c is < ' ' or > '~') ? "is not printable ASCII"
-        : null;
 }

@@ -59,10 +59,9 @@ internal sealed class LicenseGrain(
     private async Task<string> IssueAsync(LicenseTerms terms)
     {
         var license = await issuer.IssueAsync(terms, CancellationToken.None);
-        if (!LicenseText.IsValid(license))
+        if (LicenseText.Problem(license) is { } problem)
         {
-            throw new InvalidOperationException(
-                $"The License issuer answered a License that is not 1 to {LicenseTerms.MaxLicenseLength} printable ASCII characters.");
+            throw new InvalidOperationException($"The License issuer answered a License that {problem}.");
         }
 
         return license;
