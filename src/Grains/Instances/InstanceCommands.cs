@@ -1,5 +1,6 @@
 using Provisioning.Grains.Events;
 using Provisioning.Grains.Orders;
+using Provisioning.Grains.Storage;
 using Provisioning.Grains.Usage;
 
 namespace Provisioning.Grains.Instances;
@@ -143,16 +144,7 @@ internal sealed class InstanceCommands : IProvisionedInstance
     public async Task Persist()
     {
         await Publication.StageAsync();
-        try
-        {
-            await _state.WriteStateAsync();
-        }
-        catch
-        {
-            // The in-memory state is ahead of storage now; a fresh activation reloads what is durable.
-            _deactivate();
-            throw;
-        }
+        await _state.WriteOrReloadAsync(_deactivate);
 
         Publication.Publish();
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Provisioning.Grains.Storage;
 
 namespace Provisioning.Grains.Licenses;
 
@@ -94,17 +95,5 @@ internal sealed class ActivationCodeGrain(
         return reply;
     }
 
-    private async Task WriteAsync()
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // The change is in memory only: the next call must start again from what is stored.
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+    private Task WriteAsync() => state.WriteOrReloadAsync(DeactivateOnIdle);
 }

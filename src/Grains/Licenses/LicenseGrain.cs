@@ -1,4 +1,5 @@
 using Provisioning.Grains.Instances;
+using Provisioning.Grains.Storage;
 
 namespace Provisioning.Grains.Licenses;
 
@@ -67,19 +68,7 @@ internal sealed class LicenseGrain(
         return license;
     }
 
-    private async Task PersistAsync()
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // The in-memory state is ahead of storage now; a fresh activation reloads what is durable.
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+    private Task PersistAsync() => state.WriteOrReloadAsync(DeactivateOnIdle);
 
     private LicenseLifecycle Life() => new(state.State, Address, clock.GetUtcNow());
 
