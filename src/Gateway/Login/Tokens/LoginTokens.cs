@@ -1,4 +1,4 @@
-// TEMPORARY until the key ring branch merges.
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -6,37 +6,45 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Provisioning.Gateway.Login;
 
-public sealed record IssuedLoginToken(string Token, DateTimeOffset ExpiresAt);
-
-public sealed class LoginTokens(IOptions<LoginOptions> options, TimeProvider clock)
+/// <summary>A token for the seller's application and the moment it expires (its <c>exp</c>).</summary>
+public sealed record IssuedLoginToken(string Token, DateTimeOffset ExpiresAt)
 {
-    internal static readonly ECDsaSecurityKey Key = new(ECDsa.Create(ECCurve.NamedCurves.nistP256)) { KeyId = "temp" };
+    public override string ToString() => $"{nameof(IssuedLoginToken)} {{ {nameof(ExpiresAt)} = {ExpiresAt:O} }}";
+}
 
-    public Task<IssuedLoginToken> IssueAsync(LoginIdentity identity, string issuer, CancellationToken ct)
+/// <summary>
+/// Issues the token the seller's application trusts (docs/login.md, "The token"): a compact JWS, ES256, with the <c>kid</c>
+/// of the ring's signing key, valid for <see cref="LoginOptions.TokenLifetime"/>.
+/// </summary>
+public sealed class LoginTokens(LoginKeyCache keys, IOptions<LoginOptions> options, TimeProvider clock)
+{
+    private static readonly JsonWebTokenHandler Handler = new() { SetDefaultTimesOnTokenCreation = false };
+
+    public async Task<IssuedLoginToken> IssueAsync(LoginIdentity identity, string issuer, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var claims = new Dictionary<string, object> { ["tenant"] = identity.TenantId, ["user_name"] = identity.UserName, ["role"] = identity.Role,
-            ["app_id"] = identity.AppId, ["auth"] = identity.Method, ["sid"] = identity.SessionId, ["sub"] = $"{identity.TenantId}/{identity.UserName}" };
-        if (identity.Name is not null) claims["name"] = identity.Name;
-        if (identity.OrgCode is not null) claims["org_code"] = identity.OrgCode;
-        if (identity.InstanceId is not null) { claims["instance_id"] = identity.InstanceId; claims["instance_status"] = identity.InstanceStatus!; }
-        if (identity.Test) claims["test"] = true;
-        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        var set = await keys.GetAsync(cancellationToken);
+
+        // Whole seconds, as the token's NumericDates say, so ExpiresAt is the token's exp.
+        var now = DateTimeOffset.FromUnixTimeSeconds(clock.GetUtcNow().ToUnixTimeSeconds());
+        var expiresAt = now + options.Value.TokenLifetime;
+        var descriptor = new SecurityTokenDescriptor
         {
-            Issuer = issuer, Audience = options.Value.Audience, IssuedAt = now.UtcDateTime, NotBefore = now.UtcDateTime,
-            Expires = (now + options.Value.TokenLifetime).UtcDateTime, Claims = claims,
-            SigningCredentials = new SigningCredentials(Key, SecurityAlgorithms.EcdsaSha256),
-        });
-        return Task.FromResult(new IssuedLoginToken(token, now + options.Value.TokenLifetime));
+            Issuer = issuer,
+            Audience = options.Value.Audience,
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = expiresAt.UtcDateTime,
+            Claims = LoginClaims.Of(identity, Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16))),
+            SigningCredentials = set.Credentials,
+        };
+
+        string token;
+        // One ECDsa object is not documented to sign on several threads at once.
+        lock (set.Credentials)
+        {
+            token = Handler.CreateToken(descriptor);
+        }
+
+        return new IssuedLoginToken(token, expiresAt);
     }
-}
-
-public static class LoginTokenRegistration
-{
-    public static IServiceCollection AddLoginTokens(this IServiceCollection services) => services.AddSingleton<LoginTokens>();
-}
-
-public static class LoginDiscoveryEndpoints
-{
-    public static IEndpointRouteBuilder MapLoginDiscovery(this IEndpointRouteBuilder endpoints) => endpoints;
 }
