@@ -8,13 +8,14 @@ namespace Provisioning.Simulator.Tests;
 
 /// <summary>
 /// The login scenarios' browser against the real fake auth center and a stand-in gateway that plays the login redirects: it
-/// follows them by hand, keeps each browser's cookies to itself, names the user at the auth center, and stops at the application.
+/// follows them by hand, keeps each browser's cookies to itself (Secure ones too on a loopback host, as browsers do), names
+/// the user at the auth center, and stops at the application.
 /// </summary>
 public sealed class LoginBrowserTests : IAsyncLifetime
 {
     private const string Tenant = "tenant-one";
     private const string ClientId = "client-one";
-    private static readonly Uri GatewayOrigin = new("http://gateway.test");
+    private static readonly Uri GatewayOrigin = new("http://localhost");
     private static readonly Uri ReturnUrl = new("http://127.0.0.1:9/signed-in?from=app");
 
     private FakeAuthCenter _center = null!;
@@ -99,7 +100,7 @@ public sealed class LoginBrowserTests : IAsyncLifetime
                 var state = Guid.NewGuid().ToString("N");
                 var redirect = Uri.EscapeDataString(new Uri(GatewayOrigin, "/login/callback").ToString());
                 var answer = Redirect($"{domainName}{AuthCenterPaths.Authorize}?client_id={ClientId}&redirect_uri={redirect}&response_type=code&state={state}");
-                answer.Headers.Add("Set-Cookie", $"login_attempt={state}; path=/; httponly");
+                answer.Headers.Add("Set-Cookie", $"login_attempt={state}; path=/; secure; httponly; samesite=lax");
                 return Task.FromResult(answer);
             }
 

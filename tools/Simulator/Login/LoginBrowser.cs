@@ -41,19 +41,23 @@ public sealed class LoginBrowser(LoginSite site)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        var cookies = _cookies.GetCookieHeader(url);
+        var cookies = _cookies.GetCookieHeader(CookieAddress(url));
         if (cookies.Length > 0) request.Headers.Add("Cookie", cookies);
         var response = await site.Send(request);
         if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))
         {
             foreach (var setCookie in setCookies)
             {
-                _cookies.SetCookies(url, setCookie);
+                _cookies.SetCookies(CookieAddress(url), setCookie);
             }
         }
 
         return response;
     }
+
+    // Browsers treat plain http on a loopback host as a secure context, so Secure cookies work there; CookieContainer does not.
+    private static Uri CookieAddress(Uri url) =>
+        url.Scheme == Uri.UriSchemeHttp && url.IsLoopback ? new UriBuilder(url) { Scheme = Uri.UriSchemeHttps, Port = url.Port }.Uri : url;
 
     // The fake has no login page: the user who "types in" their credentials is named in the query instead.
     private Uri LoggingIn(Uri url, string? user) =>
