@@ -37,6 +37,14 @@ public sealed class LoginBrowser(LoginSite site)
         return new Landing(visited) { Status = 0, ErrorDescription = $"more than {MaxRequests} requests without landing" };
     }
 
+    /// <summary>Another browser holding a copy of this one's cookies: what replays a request exactly as this browser sent it.</summary>
+    public LoginBrowser Copy()
+    {
+        var copy = new LoginBrowser(site);
+        copy._cookies.Add(_cookies.GetAllCookies());
+        return copy;
+    }
+
     private async Task<HttpResponseMessage> Get(Uri url)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);

@@ -46,15 +46,17 @@ public sealed class LoginRefusalsScenario : IScenario
         await Instance(steps, tenant);
     }
 
-    /// <summary>A completed login's callback visited again, and its code slipped into a new login's callback.</summary>
+    /// <summary>A completed login's callback sent again (with and without its cookie), and its code slipped into a new login's callback.</summary>
     private static async Task Replays(LoginSteps steps, LoginTenant tenant)
     {
         var before = await steps.Arrivals("the fake auth center's arrivals before the replays");
         var browser = steps.Site.NewBrowser();
         var start = steps.Start(tenant.TenantId);
         var first = await steps.AtCallback("a login of another browser reaches the callback", browser, start, tenant.Admin.UserName);
+        var captured = browser.Copy();
         await steps.Admitted("that login completes", browser, first, null, tenant.Expected(tenant.Admin, LoginSteps.OAuth));
-        await steps.Refused("its callback URL again: 400 login_expired", browser, first, null, 400, "login_expired");
+        await steps.Refused("the same callback request again, its attempt cookie too: 400 login_expired", captured, first, null, 400, "login_expired");
+        await steps.Refused("its callback URL again in the browser, whose attempt cookie is gone: 400 state_mismatch", browser, first, null, 400, "state_mismatch");
         var second = await steps.AtCallback("a new login of the same browser reaches the callback", browser, start, tenant.Admin.UserName);
         await steps.Refused("the new login's callback with the first login's code: 400 code_rejected", browser,
             LoginSteps.WithParameter(second, "code", LoginSteps.Parameter(first, "code") ?? ""), null, 400, "code_rejected");
