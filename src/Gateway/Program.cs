@@ -1,5 +1,6 @@
 using Provisioning.Gateway.Hosting;
 using Provisioning.Gateway.KooGallery;
+using Provisioning.Gateway.Login;
 using Provisioning.Gateway.SellerApi;
 using Provisioning.Gateway.Telemetry;
 using Provisioning.Infrastructure.Hosting;
@@ -10,6 +11,7 @@ builder.AddRequestLimits();
 builder.AddProvisioningOrleans();
 builder.AddKooGallery();
 builder.AddSellerApi();
+builder.AddLogin();
 builder.AddGatewayTelemetry();
 
 var app = builder.Build();
@@ -23,6 +25,7 @@ app.MapInstanceHistoryApi();
 app.MapLicenseApi();
 app.MapLicenseSigningKeyApi();
 app.MapIssuedLicenseApi();
+app.MapLogin();
 app.MapSellerApiDocument();
 app.MapHealthProbes();
 app.MapMetrics();

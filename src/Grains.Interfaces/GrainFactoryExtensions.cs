@@ -2,6 +2,7 @@ using Provisioning.Grains.CallHistory;
 using Provisioning.Grains.Events;
 using Provisioning.Grains.Instances;
 using Provisioning.Grains.Licenses;
+using Provisioning.Grains.Login;
 using Provisioning.Grains.Replay;
 using Provisioning.Grains.Tenants;
 using Provisioning.Grains.Usage;
@@ -55,6 +56,14 @@ public static class GrainFactoryExtensions
     /// <summary>An activation code of a License product (keyed by code and traffic).</summary>
     public static IActivationCodeGrain GetActivationCode(this IGrainFactory grains, ActivationCodeAddress address) =>
         grains.GetGrain<IActivationCodeGrain>(address.GrainKey);
+
+    /// <summary>A login attempt, keyed by the value of the browser's attempt cookie.</summary>
+    public static ILoginAttemptGrain GetLoginAttempt(this IGrainFactory grains, string cookieValue) =>
+        grains.GetGrain<ILoginAttemptGrain>(cookieValue);
+
+    /// <summary>A login session, keyed by the value of the browser's session cookie.</summary>
+    public static ILoginSessionGrain GetLoginSession(this IGrainFactory grains, string cookieValue) =>
+        grains.GetGrain<ILoginSessionGrain>(cookieValue);
 
     /// <summary>The registry that remembers a signed request's nonce (see <see cref="NonceRegistry.KeyFor"/>).</summary>
     public static INonceRegistryGrain GetNonceRegistry(this IGrainFactory grains, string scope, DateTimeOffset timestamp, string nonce) =>

@@ -72,6 +72,26 @@ public abstract class TenantDirectoryContract
     }
 
     [Fact]
+    public async Task One_user_is_found_by_app_and_name_with_its_grant_and_not_once_deleted()
+    {
+        var directory = await CreateAsync();
+        var tenant = NewTenant();
+        await directory.ApplyUsersAsync(tenant, Batch(SyncAction.Add, T0, User("zhangsan01", admin: true), User("lisi")), null, CancellationToken.None);
+        await directory.ApplyUsersAsync(tenant, Batch(SyncAction.CancelAuthorization, T0.AddMinutes(1), User("lisi")), null, CancellationToken.None);
+
+        var admin = await directory.GetUserAsync(tenant, "app-1", "zhangsan01", CancellationToken.None);
+        Assert.NotNull(admin);
+        Assert.True(admin.User.Admin);
+        Assert.True(admin.Authorized);
+        Assert.False((await directory.GetUserAsync(tenant, "app-1", "lisi", CancellationToken.None))!.Authorized);
+        Assert.Null(await directory.GetUserAsync(tenant, "app-2", "zhangsan01", CancellationToken.None));
+        Assert.Null(await directory.GetUserAsync(NewTenant(), "app-1", "zhangsan01", CancellationToken.None));
+
+        await directory.ApplyUsersAsync(tenant, Batch(SyncAction.Delete, T0.AddMinutes(2), User("zhangsan01")), null, CancellationToken.None);
+        Assert.Null(await directory.GetUserAsync(tenant, "app-1", "zhangsan01", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Cancelling_authorization_keeps_the_user_without_the_grant()
     {
         var directory = await CreateAsync();

@@ -9,6 +9,9 @@ public sealed class LoginAddresses(IOptions<LoginOptions> options)
     public string Origin(HttpRequest request) =>
         (options.Value.PublicOrigin ?? $"{request.Scheme}://{request.Host.ToUriComponent()}").TrimEnd('/');
 
+    /// <summary>True when browsers reach the gateway over https, so its cookies are Secure.</summary>
+    public bool Secure(HttpRequest request) => Origin(request).StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The tokens' <c>iss</c>.</summary>
     public string Issuer(HttpRequest request) => options.Value.Issuer ?? Origin(request);
 

@@ -25,5 +25,8 @@ public interface ITenantGrain : IGrainWithStringKey
     /// <summary>A page of the tenant's users (authorized or not, deleted ones left out), ordered by app and user name.</summary>
     [Alias("GetUsers")] Task<IReadOnlyList<TenantUser>> GetUsers(int offset, int limit);
 
+    /// <summary>One user of one app (authorized or not), or null when authSync never named them or deleted them.</summary>
+    [Alias("GetUser")] Task<TenantUser?> GetUser(string appId, string userName);
+
     [Alias("GetDepartments")] Task<IReadOnlyList<Department>> GetDepartments();
 }

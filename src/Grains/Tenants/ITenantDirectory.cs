@@ -21,5 +21,8 @@ public interface ITenantDirectory
 
     Task<IReadOnlyList<TenantUser>> GetUsersAsync(string tenant, int offset, int limit, CancellationToken cancellationToken);
 
+    /// <summary>One user of one app, authorized or not; null when never synced or deleted.</summary>
+    Task<TenantUser?> GetUserAsync(string tenant, string appId, string userName, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<Department>> GetDepartmentsAsync(string tenant, CancellationToken cancellationToken);
 }

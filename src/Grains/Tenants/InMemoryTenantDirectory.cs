@@ -79,6 +79,15 @@ internal sealed class InMemoryTenantDirectory(ISellerEventOutbox outbox) : ITena
         }
     }
 
+    public Task<TenantUser?> GetUserAsync(string tenant, string appId, string userName, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            var users = Table(_users, tenant, () => new SortedDictionary<(string, string), UserRow>());
+            return Task.FromResult(users.TryGetValue((appId, userName), out var row) && !row.Deleted ? row.User : null);
+        }
+    }
+
     public Task<IReadOnlyList<Department>> GetDepartmentsAsync(string tenant, CancellationToken cancellationToken)
     {
         lock (_lock)

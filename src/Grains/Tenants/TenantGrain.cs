@@ -101,6 +101,8 @@ internal sealed class TenantGrain(
 
     Task<IReadOnlyList<TenantUser>> ITenantGrain.GetUsers(int offset, int limit) => directory.GetUsersAsync(Key, offset, limit, CancellationToken.None);
 
+    Task<TenantUser?> ITenantGrain.GetUser(string appId, string userName) => directory.GetUserAsync(Key, appId, userName, CancellationToken.None);
+
     Task<IReadOnlyList<Department>> ITenantGrain.GetDepartments() => directory.GetDepartmentsAsync(Key, CancellationToken.None);
 
     private SellerEvent? Event(Func<SellerEvent> make) => policy.Records(Address.Traffic) ? make() : null;

@@ -1,6 +1,5 @@
-using System.Buffers.Text;
 using System.Security.Cryptography;
-using System.Text;
+using Provisioning.Grains.Keys;
 using Provisioning.Grains.Licenses;
 
 namespace Provisioning.Infrastructure.Licenses;
@@ -16,9 +15,7 @@ internal sealed class LicenseSigningKey : IDisposable
     private LicenseSigningKey(ECDsa key)
     {
         Key = key;
-        var point = key.ExportParameters(includePrivateParameters: false).Q;
-        KeyId = Base64Url.EncodeToString(SHA256.HashData(Encoding.ASCII.GetBytes(
-            $$"""{"crv":"P-256","kty":"EC","x":"{{Base64Url.EncodeToString(point.X)}}","y":"{{Base64Url.EncodeToString(point.Y)}}"}""")));
+        KeyId = JwkThumbprint.OfP256(key.ExportParameters(includePrivateParameters: false).Q);
         Published = new LicenseVerificationKey(Algorithm, KeyId, key.ExportSubjectPublicKeyInfoPem());
     }
 

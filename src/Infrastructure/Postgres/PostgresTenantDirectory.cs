@@ -146,16 +146,30 @@ internal sealed class PostgresTenantDirectory(NpgsqlDataSource database, SellerE
         command.Parameters.AddWithValue("limit", limit);
         var users = new List<TenantUser>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var user = new DirectoryUser(
-                reader.GetString(1), reader.GetString(2), reader.GetString(3), Text(reader, 4), Text(reader, 5),
-                reader.IsDBNull(6) ? null : reader.GetInt32(6), reader.GetBoolean(7), reader.GetBoolean(8),
-                Text(reader, 9), Text(reader, 10), Text(reader, 11), Text(reader, 12));
-            users.Add(new TenantUser(reader.GetString(0), user, reader.GetBoolean(13), reader.GetFieldValue<DateTimeOffset>(14)));
-        }
-
+        while (await reader.ReadAsync(cancellationToken)) users.Add(ReadUser(reader));
         return users;
+    }
+
+    public async Task<TenantUser?> GetUserAsync(string tenant, string appId, string userName, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand($"""
+            SELECT app_id, {UserColumns}, authorized, synced_at FROM tenant_users
+             WHERE tenant = @tenant AND app_id = @app AND user_name = @user AND NOT deleted
+            """);
+        command.Parameters.AddWithValue("tenant", tenant);
+        command.Parameters.AddWithValue("app", appId);
+        command.Parameters.AddWithValue("user", userName);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadUser(reader) : null;
+    }
+
+    private static TenantUser ReadUser(NpgsqlDataReader reader)
+    {
+        var user = new DirectoryUser(
+            reader.GetString(1), reader.GetString(2), reader.GetString(3), Text(reader, 4), Text(reader, 5),
+            reader.IsDBNull(6) ? null : reader.GetInt32(6), reader.GetBoolean(7), reader.GetBoolean(8),
+            Text(reader, 9), Text(reader, 10), Text(reader, 11), Text(reader, 12));
+        return new TenantUser(reader.GetString(0), user, reader.GetBoolean(13), reader.GetFieldValue<DateTimeOffset>(14));
     }
 
     public async Task<IReadOnlyList<Department>> GetDepartmentsAsync(string tenant, CancellationToken cancellationToken)
