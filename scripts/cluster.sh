@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # A cluster on one machine, all on loopback: a throwaway PostgreSQL (scripts/with-postgres.sh), the schema migrated once,
 # N silo hosts (--silos, default 2) and a gateway in client mode (--port, default 5080), every key generated and printed.
+# Beside them the simulator's fake tenant auth center (port 5095) for the login scenarios, whose logins the gateway lets
+# return to http://127.0.0.1:5201 (the fake seller application's default port).
 # Runs until Ctrl-C or SIGTERM, then stops the gateway and the silos gracefully; with `-- command` it runs the command
-# against the cluster instead (the command sees CLUSTER_GATEWAY_URL and every key in its environment) and exits with its code.
-# Builds the Release hosts first when they are missing or older than the sources.
+# against the cluster instead (the command sees CLUSTER_GATEWAY_URL, CLUSTER_AUTH_CENTER_URL, CLUSTER_LOGIN_RETURN_URL and
+# every key in its environment) and exits with its code.
+# Builds the Release hosts and the simulator first when they are missing or older than the sources.
 # Example: ./scripts/cluster.sh --silos 3 -- curl -fsS localhost:5080/health/ready
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,17 +26,19 @@ done
 
 silo_dll=src/Silo/bin/Release/net10.0/Provisioning.Silo.dll
 gateway_dll=src/Gateway/bin/Release/net10.0/Provisioning.Gateway.dll
+simulator_dll=tools/Simulator/bin/Release/net10.0/Provisioning.Simulator.dll
 # stale DLL: whether the build output is missing or older than a source file.
 stale() {
-    [[ ! -f "$1" ]] || [[ -n "$(find src deploy/sql Directory.Build.props Directory.Packages.props -newer "$1" -type f \
+    [[ ! -f "$1" ]] || [[ -n "$(find src tools deploy/sql Directory.Build.props Directory.Packages.props -newer "$1" -type f \
         \( -name '*.cs' -o -name '*.csproj' -o -name '*.json' -o -name '*.props' -o -name '*.sql' \) \
         -not -path '*/bin/*' -not -path '*/obj/*' -print -quit)" ]]
 }
 if [[ -z "${CLUSTER_IN_POSTGRES:-}" ]]; then
-    if stale "$silo_dll" || stale "$gateway_dll"; then
-        log "building the Release hosts"
+    if stale "$silo_dll" || stale "$gateway_dll" || stale "$simulator_dll"; then
+        log "building the Release hosts and the simulator"
         dotnet build -c Release src/Silo/Silo.csproj -v quiet -nologo >&2
         dotnet build -c Release src/Gateway/Gateway.csproj -v quiet -nologo >&2
+        dotnet build -c Release tools/Simulator/Simulator.csproj -v quiet -nologo >&2
     fi
     exec ./scripts/with-postgres.sh env CLUSTER_IN_POSTGRES=1 "$0" --silos "$silos" --port "$port" ${command[@]+-- "${command[@]}"}
 fi
@@ -68,6 +73,8 @@ finish() {
     local status=$?
     trap - EXIT INT TERM
     stop_all
+    # Its exit code is not the run's: the login-refusals scenario presents a code twice on purpose.
+    kill ${fake_auth_center:-} 2>/dev/null || true
     # Stopped by Ctrl-C (130) or SIGTERM (143) is a normal end; a failure keeps the logs.
     if ((failed || (status != 0 && status != 130 && status != 143))); then
         log "logs kept in $work"
@@ -104,11 +111,15 @@ wait_ready() {
 }
 
 source scripts/lib/keys.sh
+source scripts/lib/auth-center.sh
 generate_keys "$work"
 export ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning
 export ConnectionStrings__Provisioning="$PROVISIONING_TEST_PG" Database__MigrateOnStart=false
 export Orleans__Endpoints__AdvertisedIPAddress=127.0.0.1
 export CLUSTER_GATEWAY_URL="http://127.0.0.1:$port"
+export CLUSTER_AUTH_CENTER_URL=http://127.0.0.1:5095 CLUSTER_LOGIN_RETURN_URL=http://127.0.0.1:5201/signed-in
+login_settings http://127.0.0.1:5201
+start_fake_auth_center 5095 "$work/auth-center.log"
 
 dotnet "$silo_dll" migrate > "$work/migrate.log" 2>&1 || { cat "$work/migrate.log" >&2; exit 1; }
 
@@ -144,7 +155,8 @@ cluster.sh: keys (every process has them):
   ConnectionStrings__Provisioning=$ConnectionStrings__Provisioning
 EOF
 simulator_key_args
-log "play it: dotnet tools/Simulator/bin/Release/net10.0/Provisioning.Simulator.dll run --gateway $CLUSTER_GATEWAY_URL ${simulator_keys[*]}"
+log "fake auth center $CLUSTER_AUTH_CENTER_URL (logins return to $CLUSTER_LOGIN_RETURN_URL)"
+log "play it: dotnet $simulator_dll run --gateway $CLUSTER_GATEWAY_URL ${simulator_keys[*]} --auth-center $CLUSTER_AUTH_CENTER_URL --login-return-url $CLUSTER_LOGIN_RETURN_URL"
 
 if ((${#command[@]})); then
     status=0

@@ -116,7 +116,7 @@ show_logs() {
     rm -rf "$work"
     exit "$status"
 }
-trap show_logs EXIT
+trap 'kill ${fake_auth_center:-} 2>/dev/null || true; show_logs' EXIT
 
 pg_port="$(sed -n 's/.*Port=\([0-9]*\).*/\1/p' <<< "$PROVISIONING_TEST_PG")"
 psql -q -h 127.0.0.1 -p "$pg_port" -U postgres -c 'CREATE DATABASE provisioning' > /dev/null
@@ -127,37 +127,40 @@ members() {
 }
 export ConnectionStrings__Provisioning="${PROVISIONING_TEST_PG/Database=postgres/Database=provisioning}"
 
-# Nine ports in a row that no socket uses (other processes on this machine may run silos on Orleans' defaults): the
-# gateway's, each silo's HTTP, silo and gateway ports, the fake open API's and the fake seller application's. They lie below
-# the kernel's ephemeral range, so no outgoing connection (to PostgreSQL, between silos) takes one before its host binds it.
+# Ten ports in a row that no socket uses (other processes on this machine may run silos on Orleans' defaults): the
+# gateway's, each silo's HTTP, silo and gateway ports, the fake open API's, the fake seller application's and the fake auth
+# center's. They lie below the kernel's ephemeral range, so no outgoing connection (to PostgreSQL, between silos) takes one
+# before its host binds it.
 read -r ephemeral_low _ < /proc/sys/net/ipv4/ip_local_port_range
 port_base=""
 for _ in $(seq 1 20); do
-    candidate=$((20000 + RANDOM % (ephemeral_low - 20000 - 9)))
+    candidate=$((20000 + RANDOM % (ephemeral_low - 20000 - 10)))
     in_use="$(ss -Htan | awk '{ sub(/.*:/, "", $4); print $4 }')"
-    if ! grep -qxE "$(seq -s '|' "$candidate" $((candidate + 8)))" <<< "$in_use"; then
+    if ! grep -qxE "$(seq -s '|' "$candidate" $((candidate + 9)))" <<< "$in_use"; then
         port_base="$candidate"
         break
     fi
 done
-[[ -n "$port_base" ]] || { log "found no nine free ports in a row"; exit 1; }
+[[ -n "$port_base" ]] || { log "found no ten free ports in a row"; exit 1; }
 gateway_port=$port_base
 silo1_http=$((port_base + 1)) silo1_port=$((port_base + 2)) silo1_gateway=$((port_base + 3))
 silo2_http=$((port_base + 4)) silo2_port=$((port_base + 5)) silo2_gateway=$((port_base + 6))
-openapi_port=$((port_base + 7)) seller_app_port=$((port_base + 8))
+openapi_port=$((port_base + 7)) seller_app_port=$((port_base + 8)) auth_center_port=$((port_base + 9))
 
 source scripts/lib/keys.sh
+source scripts/lib/auth-center.sh
 generate_keys "$work"
 export ASPNETCORE_ENVIRONMENT=Production
 export KooGallery__OpenApi__BaseUrl="http://127.0.0.1:$openapi_port" KooGallery__OpenApi__FallbackBaseUrl=
 export SellerApplication__EventsUrl="http://127.0.0.1:$seller_app_port/events"
 export SellerApplication__RetryDelay=00:00:00.200 SellerApplication__PollPeriod=00:00:00.100
+login_settings "http://127.0.0.1:$seller_app_port"
 shared_settings=(ASPNETCORE_ENVIRONMENT ConnectionStrings__Provisioning KooGallery__Key KooGallery__AccessKey
     KooGallery__KitAccessKey KooGallery__KitPrivateKey KooGallery__LicenseAccessKey SellerApi__Key SellerApi__UsageKey
     SellerApi__AdminKey SellerApi__LicenseKey
     KooGallery__OpenApi__BaseUrl KooGallery__OpenApi__FallbackBaseUrl KooGallery__OpenApi__AccessKeyId
     KooGallery__OpenApi__SecretAccessKey SellerApplication__EventsUrl SellerApplication__SigningSecret
-    SellerApplication__RetryDelay SellerApplication__PollPeriod Licenses__SigningKey)
+    SellerApplication__RetryDelay SellerApplication__PollPeriod Licenses__SigningKey Login__ApplicationOrigins__0 KooGallery__Login__Timeout)
 settings=()
 for name in "${shared_settings[@]}"; do settings+=(-e "$name"); done
 
@@ -211,8 +214,9 @@ expected_members="127.0.0.1:$silo1_port 3
 
 log "playing every simulator scenario against the gateway container; silo2 is stopped mid-run"
 phase="$(now)"
+start_fake_auth_center "$auth_center_port" "$work/auth-center.log"
 simulator_key_args
-simulator_fake_args "$openapi_port" "$seller_app_port"
+simulator_fake_args "$openapi_port" "$seller_app_port" "$auth_center_port"
 dotnet run -c Release --no-build --project tools/Simulator -- run --gateway "http://127.0.0.1:$gateway_port" \
     "${simulator_keys[@]}" "${simulator_fakes[@]}" > "$work/simulator.log" 2>&1 &
 simulator=$!

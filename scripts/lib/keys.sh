@@ -24,9 +24,11 @@ simulator_key_args() {
         --seller-license-key "$SellerApi__LicenseKey")
 }
 
-# simulator_fake_args OPENAPI_PORT SELLER_APP_PORT: simulator_fakes holds the arguments that have the simulator play the open
-# API and the seller's application on those ports, with the AK/SK and signing secret generate_keys exported.
+# simulator_fake_args OPENAPI_PORT SELLER_APP_PORT AUTH_CENTER_PORT: simulator_fakes holds the arguments that have the
+# simulator play the open API and the seller's application on those ports, with the AK/SK and signing secret generate_keys
+# exported, and use the fake auth center on the third (start_fake_auth_center), logins returning to the seller app's origin.
 simulator_fake_args() {
     simulator_fakes=(--openapi-port "$1" --openapi-ak "$KooGallery__OpenApi__AccessKeyId" --openapi-sk "$KooGallery__OpenApi__SecretAccessKey"
-        --seller-app-port "$2" --seller-app-secret "$SellerApplication__SigningSecret")
+        --seller-app-port "$2" --seller-app-secret "$SellerApplication__SigningSecret"
+        --auth-center "http://127.0.0.1:$3" --login-return-url "http://127.0.0.1:$2/signed-in")
 }

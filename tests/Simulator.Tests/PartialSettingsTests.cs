@@ -41,6 +41,16 @@ public sealed class PartialSettingsTests(SimulatedMarketplace marketplace)
     }
 
     [Fact]
+    public async Task The_login_scenarios_need_the_fake_auth_center_and_the_return_address()
+    {
+        var runner = new SimulationRunner(marketplace.Gateway.CreateClient(), marketplace.Options with { AuthCenter = null });
+
+        var report = await runner.Run(Scenarios("login-oauth", "login-cas", "login-refusals", "login-faults"));
+
+        Assert.All(report.Scenarios, s => Assert.Equal("needs --auth-center and --login-return-url", s.SkippedBecause));
+    }
+
+    [Fact]
     public async Task A_run_that_skips_everything_fails()
     {
         var runner = new SimulationRunner(marketplace.Gateway.CreateClient(), new SimulationOptions(GatewayFactory.Key, GatewayFactory.AccessKey));

@@ -12,7 +12,8 @@ public sealed class ScenarioTests(SimulatedMarketplace marketplace)
     [MemberData(nameof(Scenarios))]
     public async Task Every_step_of_the_scenario_passes_against_the_gateway(string name)
     {
-        var runner = new SimulationRunner(marketplace.Gateway.CreateClient(), marketplace.Options);
+        using var browserHandler = marketplace.Gateway.Server.CreateHandler();
+        var runner = new SimulationRunner(marketplace.Gateway.CreateClient(), marketplace.Options, browserHandler);
 
         var report = await runner.Run([ScenarioCatalog.Find(name)!]);
 

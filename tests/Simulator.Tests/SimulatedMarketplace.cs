@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Provisioning.Marketplace.AuthCenter;
 using Provisioning.Marketplace.OpenApi;
 using Provisioning.SellerApplication;
 using Provisioning.Simulator.Running;
@@ -7,9 +8,10 @@ using Provisioning.Testing;
 namespace Provisioning.Simulator.Tests;
 
 /// <summary>
-/// The simulator's fake KooGallery open API and fake seller application on free loopback ports, and the real gateway
-/// (in-process) pointed at them: at the first for V2 order queries and activation codes, at the second for its events; with every key the
-/// scenarios need.
+/// The simulator's fake KooGallery open API, fake seller application and fake tenant auth center on free loopback ports, and
+/// the real gateway (in-process) pointed at them: at the first for V2 order queries and activation codes, at the second for its
+/// events, with logins returning to the second's origin (the auth centers are named by each tenant's domainName); with every
+/// key the scenarios need.
 /// </summary>
 public sealed class SimulatedMarketplace : IAsyncLifetime
 {
@@ -22,7 +24,12 @@ public sealed class SimulatedMarketplace : IAsyncLifetime
 
     public FakeSellerApplication SellerApp { get; private set; } = null!;
 
+    public FakeAuthCenter AuthCenter { get; private set; } = null!;
+
     public GatewayFactory Gateway { get; private set; } = null!;
+
+    /// <summary>Where logins return to: nothing serves it, the simulator's browser stops at its redirect.</summary>
+    public Uri LoginReturnUrl => new(SellerApp.BaseUrl, "/signed-in");
 
     /// <summary>Every setting a full run uses: keys, the Kit public key, the seller API keys, the fake open API and seller application.</summary>
     public SimulationOptions Options => new(GatewayFactory.Key, GatewayFactory.AccessKey)
@@ -36,13 +43,16 @@ public sealed class SimulatedMarketplace : IAsyncLifetime
         SellerLicenseKey = GatewayFactory.SellerLicenseKey,
         OpenApi = OpenApi.BaseUrl,
         SellerApp = SellerApp.BaseUrl,
+        AuthCenter = AuthCenter.BaseUrl,
+        LoginReturnUrl = LoginReturnUrl,
     };
 
     public async Task InitializeAsync()
     {
         OpenApi = await FakeOpenApi.StartAsync(new FakeOpenApiOptions(0, OpenApiAccessKeyId, OpenApiSecretAccessKey, GatewayFactory.AccessKey));
         SellerApp = await FakeSellerApplication.StartAsync(new FakeSellerApplicationOptions(0, SellerAppSecret));
-        Gateway = new OpenApiGateway(OpenApi.BaseUrl.ToString(), SellerApp.EventsUrl.ToString());
+        AuthCenter = await FakeAuthCenter.StartAsync(new FakeAuthCenterOptions(0));
+        Gateway = new OpenApiGateway(OpenApi.BaseUrl.ToString(), SellerApp.EventsUrl.ToString(), LoginReturnUrl.GetLeftPart(UriPartial.Authority));
     }
 
     public async Task DisposeAsync()
@@ -50,9 +60,10 @@ public sealed class SimulatedMarketplace : IAsyncLifetime
         await Gateway.DisposeAsync();
         await OpenApi.DisposeAsync();
         await SellerApp.DisposeAsync();
+        await AuthCenter.DisposeAsync();
     }
 
-    private sealed class OpenApiGateway(string openApiBaseUrl, string eventsUrl) : GatewayFactory
+    private sealed class OpenApiGateway(string openApiBaseUrl, string eventsUrl, string applicationOrigin) : GatewayFactory
     {
         protected override bool ScriptsOrders => false;
 
@@ -69,6 +80,9 @@ public sealed class SimulatedMarketplace : IAsyncLifetime
             // The fault scenarios fail a delivery twice; retries come quickly so they finish in a second, not in 15.
             ["SellerApplication:RetryDelay"] = "00:00:00.100",
             ["SellerApplication:PollPeriod"] = "00:00:00.100",
+            ["Login:ApplicationOrigins:0"] = applicationOrigin,
+            // The login fault scenario holds a token answer back; the gateway gives up after 2 s rather than 5.
+            ["KooGallery:Login:Timeout"] = "00:00:02",
         };
     }
 }

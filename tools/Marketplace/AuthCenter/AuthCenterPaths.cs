@@ -17,6 +17,9 @@ public static class AuthCenterPaths
     /// <summary>Where <c>logout</c> sends the browser when no <c>redirect_url</c> is given.</summary>
     public const string LoginPage = "/login";
 
+    /// <summary>The fake's own query parameter of authorize and CAS login naming the user who logs in (and stays signed in).</summary>
+    public const string UserParameter = "user";
+
     internal const string TenantRoute = "/{tenantId}";
 
     /// <summary><paramref name="url"/> with <paramref name="query"/> appended (after <c>?</c> or <c>&amp;</c>).</summary>

@@ -12,9 +12,6 @@ namespace Provisioning.Marketplace.AuthCenter;
 /// </summary>
 internal sealed class BrowserEndpoints(TenantDirectory directory, Grants grants, AuthArrivals arrivals, FakeAuthCenterOptions options, Action<string> log)
 {
-    /// <summary>The fake's own query parameter naming the user who logs in (and stays signed in).</summary>
-    public const string UserParameter = "user";
-
     public void Map(IEndpointRouteBuilder app)
     {
         var tenant = app.MapGroup(AuthCenterPaths.TenantRoute);
@@ -44,7 +41,7 @@ internal sealed class BrowserEndpoints(TenantDirectory directory, Grants grants,
             return Back(redirectUri, "invalid_request", "only a code_challenge_method S256 challenge (43 base64url characters) is supported", state);
         }
 
-        if (UserLoggingIn(tenantId, query[UserParameter]) is not { } user)
+        if (UserLoggingIn(tenantId, query[AuthCenterPaths.UserParameter]) is not { } user)
         {
             return Results.Text("No user is signed in at this auth center: sign one in through the control API or name one with ?user=.", statusCode: 401);
         }

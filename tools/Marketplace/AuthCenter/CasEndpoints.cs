@@ -28,7 +28,7 @@ internal sealed class CasEndpoints(TenantDirectory directory, Grants grants, Aut
         var query = SingleParameters.Of(request.Query);
         if (query.Duplicated is { } duplicated) return Results.BadRequest($"{duplicated} is given more than once");
         if (query["service"] is not { } service || !Registered(tenant, service)) return Results.BadRequest("service is not a registered callback URL");
-        if (BrowserEndpoints.UserLoggingIn(directory, tenantId, query[BrowserEndpoints.UserParameter]) is not { } user)
+        if (BrowserEndpoints.UserLoggingIn(directory, tenantId, query[AuthCenterPaths.UserParameter]) is not { } user)
         {
             return Results.Text("No user is signed in at this auth center: sign one in through the control API or name one with ?user=.", statusCode: 401);
         }

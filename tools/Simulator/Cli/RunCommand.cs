@@ -36,6 +36,8 @@ public sealed class RunCommand : AsyncCommand<RunSettings>
             SellerLicenseKey = settings.SellerLicenseKey,
             OpenApi = fake?.BaseUrl ?? (settings.OpenApi is { } url ? new Uri(url) : null),
             SellerApp = sellerApp?.BaseUrl ?? (settings.SellerApp is { } appUrl ? new Uri(appUrl) : null),
+            AuthCenter = settings.AuthCenter is { } authCenter ? new Uri(authCenter) : null,
+            LoginReturnUrl = settings.LoginReturnUrl is { } returnUrl ? new Uri(returnUrl) : null,
         };
         IReadOnlyList<IScenario> scenarios = settings.Scenario is { } name ? [ScenarioCatalog.Find(name)!] : ScenarioCatalog.All;
         var runner = new SimulationRunner(http, options);

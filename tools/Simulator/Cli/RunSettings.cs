@@ -97,6 +97,16 @@ public sealed class RunSettings : CommandSettings
     [Description("The secret the in-process fake seller application verifies signatures with: whsec_ and Base64 (the gateway's SellerApplication__SigningSecret)")]
     public string? SellerAppSecret { get; init; }
 
+    /// <summary>A fake tenant auth center started separately.</summary>
+    [CommandOption("--auth-center <URL>")]
+    [Description("A fake tenant auth center started with 'fake-auth-center', e.g. http://127.0.0.1:5211; the login scenarios are skipped without it")]
+    public string? AuthCenter { get; init; }
+
+    /// <summary>Where logins return to.</summary>
+    [CommandOption("--login-return-url <URL>")]
+    [Description("Where the login scenarios' logins return to, at an origin of the gateway's Login__ApplicationOrigins (nothing need serve it), e.g. http://127.0.0.1:5201/signed-in")]
+    public string? LoginReturnUrl { get; init; }
+
     /// <summary>One scenario to play instead of all.</summary>
     [CommandOption("--scenario <NAME>")]
     [Description("Play only this scenario (see 'list'); all scenarios when absent")]
@@ -123,6 +133,7 @@ public sealed class RunSettings : CommandSettings
         : OpenApiPort is not null && (string.IsNullOrEmpty(OpenApiAccessKeyId) || string.IsNullOrEmpty(OpenApiSecretAccessKey))
             ? ValidationResult.Error("--openapi-port needs --openapi-ak and --openapi-sk")
         : SellerAppProblem() is { } sellerApp ? ValidationResult.Error(sellerApp)
+        : LoginProblem() is { } login ? ValidationResult.Error(login)
         : PublicKeyProblem();
 
     private string? SellerAppProblem() =>
@@ -131,6 +142,12 @@ public sealed class RunSettings : CommandSettings
         : SellerAppPort is not { } port ? null
         : string.IsNullOrEmpty(SellerAppSecret) ? "--seller-app-port needs --seller-app-secret"
         : new FakeSellerApplicationOptions(port, SellerAppSecret).Problem() is { } problem ? $"--seller-app-port/--seller-app-secret: {problem}"
+        : null;
+
+    private string? LoginProblem() =>
+        AuthCenter is not null && !Uri.TryCreate(AuthCenter, UriKind.Absolute, out _) ? $"--auth-center {AuthCenter} is not an absolute URL"
+        : LoginReturnUrl is not null && !Uri.TryCreate(LoginReturnUrl, UriKind.Absolute, out _) ? $"--login-return-url {LoginReturnUrl} is not an absolute URL"
+        : (AuthCenter is null) != (LoginReturnUrl is null) ? "give --auth-center and --login-return-url together"
         : null;
 
     private ValidationResult PublicKeyProblem()

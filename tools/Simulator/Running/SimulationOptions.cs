@@ -2,7 +2,7 @@ namespace Provisioning.Simulator.Running;
 
 /// <summary>
 /// What the simulated marketplace shares with the seller: the keys, and where the production interface is. The Kit, seller API,
-/// open API and seller application settings are optional; scenarios that need a missing one are skipped.
+/// open API, seller application and login settings are optional; scenarios that need a missing one are skipped.
 /// </summary>
 public sealed record SimulationOptions(string Key, string AccessKey, string BasePath = SimulationOptions.DefaultBasePath)
 {
@@ -39,6 +39,12 @@ public sealed record SimulationOptions(string Key, string AccessKey, string Base
     /// </summary>
     public Uri? SellerApp { get; init; }
 
+    /// <summary>The fake tenant auth center (its base address) the login scenarios register their tenants at.</summary>
+    public Uri? AuthCenter { get; init; }
+
+    /// <summary>Where the login scenarios' logins return to: an address at one of the gateway's <c>Login:ApplicationOrigins</c>.</summary>
+    public Uri? LoginReturnUrl { get; init; }
+
     /// <summary>Names only what is safe to print: no key ever reaches a log.</summary>
-    public override string ToString() => $"SimulationOptions {{ BasePath = {BasePath}, OpenApi = {OpenApi}, SellerApp = {SellerApp} }}";
+    public override string ToString() => $"SimulationOptions {{ BasePath = {BasePath}, OpenApi = {OpenApi}, SellerApp = {SellerApp}, AuthCenter = {AuthCenter}, LoginReturnUrl = {LoginReturnUrl} }}";
 }

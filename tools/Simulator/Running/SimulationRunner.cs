@@ -2,13 +2,18 @@ using Provisioning.KooGallery.Kit;
 using Provisioning.Marketplace.Callbacks;
 using Provisioning.Marketplace.OpenApi;
 using Provisioning.SellerApplication;
+using Provisioning.Simulator.Login;
 using Provisioning.Simulator.Scenarios;
 using Provisioning.Simulator.Seller;
 
 namespace Provisioning.Simulator.Running;
 
-/// <summary>Plays scenarios one after another against the gateway that <paramref name="http"/> reaches.</summary>
-public sealed class SimulationRunner(HttpClient http, SimulationOptions options)
+/// <summary>
+/// Plays scenarios one after another against the gateway that <paramref name="http"/> reaches. Login scenarios' browsers
+/// reach it through <paramref name="browserHandler"/> (one that neither follows redirects nor keeps cookies; a socket
+/// handler when null).
+/// </summary>
+public sealed class SimulationRunner(HttpClient http, SimulationOptions options, HttpMessageHandler? browserHandler = null)
 {
     /// <summary>
     /// Plays each scenario and collects its steps; a failed scenario does not stop the next, and one that needs a setting the
@@ -21,6 +26,9 @@ public sealed class SimulationRunner(HttpClient http, SimulationOptions options)
         var control = openApiHttp is null ? null : new FakeOpenApiControl(openApiHttp);
         using var sellerAppHttp = options.SellerApp is { } sellerAppUrl ? new HttpClient { BaseAddress = sellerAppUrl } : null;
         var sellerApp = sellerAppHttp is null ? null : new FakeSellerApplicationControl(sellerAppHttp);
+        var logsIn = options.AuthCenter is not null && options.LoginReturnUrl is not null;
+        using var ownBrowserHandler = logsIn && browserHandler is null ? new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false } : null;
+        using var login = logsIn ? new LoginSite(http.BaseAddress!, browserHandler ?? ownBrowserHandler!, options.AuthCenter!, options.LoginReturnUrl!) : null;
 
         var list = scenarios.ToList();
         var outcomes = new List<ScenarioOutcome>();
@@ -44,6 +52,7 @@ public sealed class SimulationRunner(HttpClient http, SimulationOptions options)
                 Licenses = options.SellerLicenseKey is { } sellerLicenseKey ? new LicenseClient(http, sellerLicenseKey) : null,
                 OpenApi = control,
                 SellerApp = sellerApp,
+                Login = login,
                 StepRecorded = step => progress?.Report(new RunProgress(scenario.Name, number, list.Count, step.Step)),
             };
             outcomes.Add(await Play(scenario, play));

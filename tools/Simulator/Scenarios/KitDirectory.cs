@@ -9,8 +9,8 @@ namespace Provisioning.Simulator.Scenarios;
 /// </summary>
 internal static class KitDirectory
 {
-    /// <summary>A user to grant; <paramref name="Role"/> is <c>admin</c> or <c>user</c>.</summary>
-    public sealed record User(string UserName, string Name, string OrgCode, string Role);
+    /// <summary>A user to grant; <paramref name="Role"/> is <c>admin</c> or <c>user</c>; a disabled user is granted but may not log in.</summary>
+    public sealed record User(string UserName, string Name, string OrgCode, string Role, bool Enabled = true);
 
     /// <summary>A department; a parent not in the list counts as the enterprise root.</summary>
     public sealed record Department(string OrgCode, string OrgName, string? ParentCode);
@@ -22,7 +22,7 @@ internal static class KitDirectory
         {
             var items = users.Select(u => new
             {
-                userName = u.UserName, name = u.Name, orgCode = u.OrgCode, position = "Engineer", role = u.Role, enable = "true",
+                userName = u.UserName, name = u.Name, orgCode = u.OrgCode, position = "Engineer", role = u.Role, enable = u.Enabled ? "true" : "false",
                 employeeCode = "", mobile = "", email = "",
                 extension = new { entryDate = "2022-11-9", employeeType = "1", workPlace = "Nanjing" },
             });
@@ -31,7 +31,7 @@ internal static class KitDirectory
 
         return ("userList", users.Select(u => new
         {
-            userName = u.UserName, name = u.Name, orgCode = u.OrgCode, position = "Engineer", employeeType = 1, role = u.Role, enable = "true",
+            userName = u.UserName, name = u.Name, orgCode = u.OrgCode, position = "Engineer", employeeType = 1, role = u.Role, enable = u.Enabled ? "true" : "false",
             workPlace = "Nanjing", entryDate = "2022-11-9",
         }).ToArray());
     }

@@ -43,6 +43,10 @@ public static class ScenarioCatalog
         new SellerEventsTenantScenario(),
         new SellerEventsFaultScenario(DeliveryFault.Error),
         new SellerEventsFaultScenario(DeliveryFault.Drop),
+        new LoginOAuthScenario(),
+        new LoginCasScenario(),
+        new LoginRefusalsScenario(),
+        new LoginFaultsScenario(),
     ];
 
     /// <summary>The scenario with this name, or null when there is none.</summary>

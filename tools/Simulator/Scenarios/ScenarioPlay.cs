@@ -3,6 +3,7 @@ using System.Text.Json;
 using Provisioning.Marketplace.Callbacks;
 using Provisioning.Marketplace.OpenApi;
 using Provisioning.SellerApplication;
+using Provisioning.Simulator.Login;
 using Provisioning.Simulator.Seller;
 
 namespace Provisioning.Simulator.Scenarios;
@@ -53,6 +54,9 @@ public sealed class ScenarioPlay(V1Marketplace v1, V2Marketplace v2, string key,
 
     /// <summary>The fake seller application the gateway delivers events to, when one runs.</summary>
     public FakeSellerApplicationControl? SellerApp { get; init; }
+
+    /// <summary>The gateway's login endpoints, the fake auth center and the return address, when the run has both.</summary>
+    public LoginSite? Login { get; init; }
 
     /// <summary>Hears every recorded step, for a progress display.</summary>
     public Action<StepOutcome>? StepRecorded { get; init; }
