@@ -188,13 +188,17 @@ public sealed class LoginRefusalTests(LoginGateway gateway) : IClassFixture<Logi
         var replay = await browser.Go(callback.PathAndQuery);
         var code = QueryHelpers.ParseQuery(callback.Query)["code"].ToString();
         var state = QueryHelpers.ParseQuery(callback.Query)["state"].ToString();
+        using var casBrowser = gateway.Browser();
+        var cas = await casBrowser.Go(Start(tenant.TenantId, path: "/login/cas"), secretive.UserName);
+        var ticket = QueryHelpers.ParseQuery(casBrowser.Visited.Single(u => u.AbsolutePath == "/login/cas/callback").Query)["ticket"].ToString();
 
         var lines = gateway.Log.Select(r => r.Message + " " + r.Exception).ToArray();
         Assert.NotNull(admitted.Token);
         Assert.Equal("state_mismatch", replay.Error);
         Assert.Contains(lines, l => l.Contains(tenant.TenantId, StringComparison.Ordinal) && l.Contains("state_mismatch", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.Contains(tenant.TenantId, StringComparison.Ordinal) && l.Contains("admitted", StringComparison.Ordinal));
-        foreach (var forbidden in new[] { code, state, admitted.Token!, tenant.Secret, secretive.UserName, secretive.Name })
+        Assert.NotNull(cas.Token);
+        foreach (var forbidden in new[] { code, state, ticket, admitted.Token!, cas.Token!, tenant.Secret, secretive.UserName, secretive.Name })
         {
             Assert.DoesNotContain(lines, l => l.Contains(forbidden, StringComparison.Ordinal));
         }
