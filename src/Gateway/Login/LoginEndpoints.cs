@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Provisioning.Gateway.Telemetry;
 
 namespace Provisioning.Gateway.Login;
 
@@ -22,18 +23,23 @@ public static class LoginEndpoints
         endpoints.MapGet(path, async (HttpContext http) =>
         {
             var logger = http.RequestServices.GetRequiredService<ILogger<LoginSessions>>();
+            var metrics = http.RequestServices.GetRequiredService<LoginMetrics>();
             try
             {
-                return await run(http, http.RequestServices);
+                var answer = await run(http, http.RequestServices);
+                metrics.Record(step, "answered");
+                return answer;
             }
             catch (LoginRefusedException refusal)
             {
                 logger.Refused(step, TenantNamed(http), refusal.Error.Code, refusal.Message);
+                metrics.Record(step, refusal.Error.Code);
                 return LoginResponses.Refused(http, refusal);
             }
             catch (Exception e) when (e is OrleansException or TimeoutException)
             {
                 logger.ClusterUnavailable(e, step, TenantNamed(http));
+                metrics.Record(step, LoginError.ClusterUnavailable.Code);
                 return LoginResponses.Refused(http, new LoginRefusedException(LoginError.ClusterUnavailable, "The gateway could not reach the cluster; try again."));
             }
         }).ExcludeFromDescription();

@@ -1,3 +1,4 @@
+using Provisioning.Gateway.Telemetry;
 using Provisioning.KooGallery.Login;
 
 namespace Provisioning.Gateway.Login;
@@ -19,6 +20,7 @@ public static class LoginRegistration
         builder.Services.AddScoped<LoginSessions>();
         builder.Services.AddScoped<LoginStarts>();
         builder.Services.AddScoped<LoginCallbacks>();
+        builder.Services.AddSingleton<LoginMetrics>();
         builder.Services.AddLoginTokens();
         return builder;
     }

@@ -1,8 +1,10 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Provisioning.Grains;
 using Provisioning.Grains.Instances;
 using Provisioning.Grains.Tenants;
@@ -32,14 +34,16 @@ public sealed class LoginRefusalTests(LoginGateway gateway) : IClassFixture<Logi
         LoginGateway.Synced(new V1Client(gateway.CreateClient()).Call(activity, [("instanceId", tenant.InstanceId), ("orderId", orderId ?? tenant.OrderId), .. extra]));
 
     [Fact]
-    public async Task An_unknown_tenant_is_refused_before_the_browser_leaves()
+    public async Task An_unknown_tenant_is_refused_before_the_browser_leaves_and_counted()
     {
         using var browser = gateway.Browser();
+        using var outcomes = new MetricCollector<long>(gateway.Services.GetRequiredService<IMeterFactory>(), "Provisioning.Gateway.Login", "login.outcomes");
 
-        var outcome = await browser.Go(Start("no-such-tenant"));
+        var outcome = await browser.Go(Start("no-such-tenant-" + Guid.NewGuid().ToString("N")));
 
         Refused(outcome, HttpStatusCode.NotFound, "unknown_tenant");
         Assert.Single(browser.Visited);
+        Assert.Contains(outcomes.GetMeasurementSnapshot(), m => m.Tags["step"] as string == "start" && m.Tags["outcome"] as string == "unknown_tenant");
     }
 
     [Theory]
