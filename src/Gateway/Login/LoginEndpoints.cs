@@ -6,6 +6,8 @@ namespace Provisioning.Gateway.Login;
 /// <summary>Maps the login bridge (docs/login.md) at the paths of <see cref="LoginOptions"/>, outside the seller API's document.</summary>
 public static class LoginEndpoints
 {
+    private const string LogCategory = "Provisioning.Gateway.Login";
+
     public static IEndpointRouteBuilder MapLogin(this IEndpointRouteBuilder endpoints)
     {
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<LoginOptions>>().Value;
@@ -22,7 +24,7 @@ public static class LoginEndpoints
     private static void Map(IEndpointRouteBuilder endpoints, string path, string step, Func<HttpContext, IServiceProvider, Task<IResult>> run) =>
         endpoints.MapGet(path, async (HttpContext http) =>
         {
-            var logger = http.RequestServices.GetRequiredService<ILogger<LoginSessions>>();
+            var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory);
             var metrics = http.RequestServices.GetRequiredService<LoginMetrics>();
             try
             {
