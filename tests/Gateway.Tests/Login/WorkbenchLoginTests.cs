@@ -6,7 +6,7 @@ namespace Provisioning.Gateway.Tests.Login;
 
 /// <summary>
 /// Logins started elsewhere: the unified login page (kit §D.1) and the enterprise workbench (kit §D.3), both coming back
-/// with a code and the tenant; and an auth center whose access tokens outlive a refresh only briefly.
+/// with a code and the tenant; an auth center whose access tokens outlive a refresh only briefly; CAS answers asked for as JSON.
 /// </summary>
 public sealed class WorkbenchLoginTests(WorkbenchLoginTests.Gateway gateway) : IClassFixture<WorkbenchLoginTests.Gateway>
 {
@@ -20,6 +20,7 @@ public sealed class WorkbenchLoginTests(WorkbenchLoginTests.Gateway gateway) : I
             ["Login:AcceptWorkbenchLogins"] = "true",
             ["Login:DefaultReturnUrl"] = ReturnUrl,
             ["KooGallery:Login:UnifiedLoginUrl"] = "https://unified.example.com/unified-login/",
+            ["Login:CasFormat"] = "Json",
         };
     }
 
@@ -76,5 +77,17 @@ public sealed class WorkbenchLoginTests(WorkbenchLoginTests.Gateway gateway) : I
 
         Assert.NotNull(refreshed.Token);
         Assert.Equal(before + 1, gateway.AuthCenter.Arrivals.Snapshot().TokenRequests.GetValueOrDefault("refresh_token"));
+    }
+
+    [Fact]
+    public async Task A_CAS_ticket_is_validated_in_the_JSON_form_when_configured()
+    {
+        var tenant = await gateway.SyncTenantAsync(users: [Admin]);
+        using var browser = gateway.Browser();
+
+        var outcome = await browser.Go($"/login/cas/{tenant.TenantId}", Admin.UserName);
+
+        Assert.Equal("cas", outcome.Jwt.GetClaim("auth").Value);
+        Assert.Equal(1, gateway.AuthCenter.Arrivals.Snapshot().TicketValidations.GetValueOrDefault("JSON"));
     }
 }

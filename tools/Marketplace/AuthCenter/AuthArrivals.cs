@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace Provisioning.Marketplace.AuthCenter;
 
 /// <summary>
-/// What arrived at the fake: token calls per <c>grant_type</c>, codes and tickets presented again, and how the received
+/// What arrived at the fake: token calls per <c>grant_type</c>, ticket validations per answer form (<c>XML</c>, <c>JSON</c>), codes and tickets presented again, and how the received
 /// <c>client_secret</c> compared with the registered one (so a test can tell a decrypted secret from the ciphertext, without
 /// the secret itself ever being kept or printed).
 /// </summary>
@@ -14,12 +14,14 @@ public sealed record AuthArrivalSnapshot(
     int SecretsMatched,
     int SecretsMismatched,
     int UserinfoCalls,
-    int Logouts);
+    int Logouts,
+    IReadOnlyDictionary<string, int> TicketValidations);
 
 /// <summary>Counts what arrives; <see cref="Snapshot"/> reads it.</summary>
 public sealed class AuthArrivals
 {
     private readonly ConcurrentDictionary<string, int> _tokenRequests = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _ticketValidations = new(StringComparer.Ordinal);
     private int _codesRedeemedTwice;
     private int _ticketsValidatedTwice;
     private int _secretsMatched;
@@ -35,11 +37,14 @@ public sealed class AuthArrivals
         Volatile.Read(ref _secretsMatched),
         Volatile.Read(ref _secretsMismatched),
         Volatile.Read(ref _userinfoCalls),
-        Volatile.Read(ref _logouts));
+        Volatile.Read(ref _logouts),
+        new Dictionary<string, int>(_ticketValidations, StringComparer.Ordinal));
 
     internal void TokenRequest(string grantType) => _tokenRequests.AddOrUpdate(grantType, 1, (_, n) => n + 1);
 
     internal void CodeRedeemedTwice() => Interlocked.Increment(ref _codesRedeemedTwice);
+
+    internal void TicketValidation(bool json) => _ticketValidations.AddOrUpdate(json ? "JSON" : "XML", 1, (_, n) => n + 1);
 
     internal void TicketValidatedTwice() => Interlocked.Increment(ref _ticketsValidatedTwice);
 

@@ -46,6 +46,7 @@ internal sealed class CasEndpoints(TenantDirectory directory, Grants grants, Aut
         if (query.Duplicated is { } duplicated) return Failure(json, "INVALID_REQUEST", $"{duplicated} is given more than once");
         if (query["service"] is not { } service || query["ticket"] is not { } ticket) return Failure(json, "INVALID_REQUEST", "service and ticket are mandatory");
 
+        arrivals.TicketValidation(json);
         var redemption = grants.RedeemTicket(ticket);
         if (redemption.UsedBefore) arrivals.TicketValidatedTwice();
         var problem = redemption.Grant switch
