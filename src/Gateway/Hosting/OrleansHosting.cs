@@ -1,3 +1,4 @@
+using Orleans.Dashboard;
 using System.Globalization;
 using Microsoft.Extensions.Configuration.Memory;
 using Npgsql;
@@ -55,6 +56,7 @@ internal static class OrleansHosting
         client.Services.Configure<ClusterOptions>(o => (o.ServiceId, o.ClusterId) = ("provisioning", "provisioning"));
         client.Services.Configure<ClusterOptions>(configuration.GetSection("Orleans"));
         client.AddActivityPropagation();
+        if (ClusterDashboard.IsOn(configuration)) client.AddDashboard();
         client.Services.AddSingleton<ClusterConnections>();
         client.Services.AddSingleton<IClusterConnectionStatusObserver>(sp => sp.GetRequiredService<ClusterConnections>());
         // Silos that join later (a replacement for a killed one) are found only by re-reading the gateway list: every 5 s

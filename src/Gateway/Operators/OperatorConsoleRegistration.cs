@@ -1,10 +1,14 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Orleans.Dashboard;
+using Provisioning.Infrastructure.Hosting;
 
 namespace Provisioning.Gateway.Operators;
 
 /// <summary>Registration of the operator console: Razor Pages under <c>/console</c> behind its own cookie sign-in.</summary>
 public static class OperatorConsoleRegistration
 {
+    public const string DashboardPath = "/console/dashboard";
+
     public static WebApplicationBuilder AddOperatorConsole(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<OperatorRoles>();
@@ -31,6 +35,7 @@ public static class OperatorConsoleRegistration
     public static WebApplication MapOperatorConsole(this WebApplication app)
     {
         app.MapRazorPages().RequireAuthorization(OperatorRoles.ReadPolicy);
+        if (ClusterDashboard.IsOn(app.Configuration)) app.MapOrleansDashboard(DashboardPath).RequireAuthorization(OperatorRoles.ReadPolicy);
         return app;
     }
 }

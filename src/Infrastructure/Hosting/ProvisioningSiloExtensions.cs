@@ -1,3 +1,4 @@
+using Orleans.Dashboard;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -40,6 +41,7 @@ public static class ProvisioningSiloExtensions
         // The pod name in Kubernetes: the membership table and the logs name the silo by it.
         if (configuration["Orleans:SiloName"] is { Length: > 0 } siloName) silo.Services.Configure<SiloOptions>(o => o.SiloName = siloName);
         silo.AddFailureDetection(configuration);
+        if (ClusterDashboard.IsOn(configuration)) silo.AddDashboard();
 
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))

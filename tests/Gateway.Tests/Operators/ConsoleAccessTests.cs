@@ -30,6 +30,10 @@ public sealed partial class ConsoleAccessTests(GatewayFactory factory)
     [InlineData("/console")]
     [InlineData("/console/instances")]
     [InlineData("/console/webhooks")]
+    [InlineData("/console/tenants")]
+    [InlineData("/console/usage")]
+    [InlineData("/console/licenses")]
+    [InlineData("/console/dashboard/")]
     public async Task Every_page_sends_a_browser_without_the_session_to_sign_in(string path)
     {
         using var response = await Browser().GetAsync(path);
@@ -53,6 +57,18 @@ public sealed partial class ConsoleAccessTests(GatewayFactory factory)
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("<h1>Overview</h1>", await browser.GetStringAsync("/console"));
+    }
+
+    [Fact]
+    public async Task The_Orleans_dashboard_is_served_under_the_console_to_a_read_only_operator_too()
+    {
+        using var browser = Browser();
+        await SignIn(browser, GatewayFactory.SellerApiKey);
+
+        var dashboard = await browser.GetStringAsync("/console/dashboard/");
+
+        Assert.Contains("<title>Orleans Dashboard</title>", dashboard);
+        Assert.Contains("href=\"/console/dashboard/\"", await browser.GetStringAsync("/console"));
     }
 
     [Fact]
