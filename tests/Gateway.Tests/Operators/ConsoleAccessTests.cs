@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Provisioning.KooGallery;
 using Provisioning.Testing;
 
@@ -7,24 +6,13 @@ namespace Provisioning.Gateway.Tests.Operators;
 
 /// <summary>Who may see and change what in the operator console (issue 16, item 2), spoken to as a browser would, without one.</summary>
 [Collection(GatewayCollection.Name)]
-public sealed partial class ConsoleAccessTests(GatewayFactory factory)
+public sealed class ConsoleAccessTests(GatewayFactory factory)
 {
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
+    private HttpClient Browser() => ConsoleSession.Browser(factory);
 
-    private HttpClient Browser() => factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+    private static Task<string> Token(HttpClient browser, string path) => ConsoleSession.Token(browser, path);
 
-    private static async Task<string> Token(HttpClient browser, string path)
-    {
-        var page = await browser.GetStringAsync(path);
-        return AntiforgeryToken().Match(page).Groups[1].Value;
-    }
-
-    private static async Task<HttpResponseMessage> SignIn(HttpClient browser, string key) =>
-        await browser.PostAsync("/console/signin", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["key"] = key, ["__RequestVerificationToken"] = await Token(browser, "/console/signin"),
-        }));
+    private static Task<HttpResponseMessage> SignIn(HttpClient browser, string key) => ConsoleSession.SignIn(browser, key);
 
     [Theory]
     [InlineData("/console")]

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Provisioning.KooGallery;
 using Provisioning.KooGallery.Kit;
 using Provisioning.Marketplace.Callbacks;
@@ -8,19 +7,12 @@ namespace Provisioning.Gateway.Tests.Operators;
 
 /// <summary>The tenant, usage and License code pages agree with what was synced and reported, and show no secret or contact data.</summary>
 [Collection(GatewayCollection.Name)]
-public sealed partial class ConsolePagesTests(GatewayFactory factory)
+public sealed class ConsolePagesTests(GatewayFactory factory)
 {
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
-
     private async Task<HttpClient> Operator()
     {
-        var browser = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
-        var token = AntiforgeryToken().Match(await browser.GetStringAsync("/console/signin")).Groups[1].Value;
-        using var signedIn = await browser.PostAsync("/console/signin", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["key"] = GatewayFactory.SellerAdminKey, ["__RequestVerificationToken"] = token,
-        }));
+        var browser = ConsoleSession.Browser(factory);
+        using var signedIn = await ConsoleSession.SignIn(browser, GatewayFactory.SellerAdminKey);
         return browser;
     }
 
