@@ -1,6 +1,7 @@
 using Provisioning.Gateway.Hosting;
 using Provisioning.Gateway.KooGallery;
 using Provisioning.Gateway.Login;
+using Provisioning.Gateway.Operators;
 using Provisioning.Gateway.SellerApi;
 using Provisioning.Gateway.Telemetry;
 using Provisioning.Infrastructure.Hosting;
@@ -12,6 +13,7 @@ builder.AddProvisioningOrleans();
 builder.AddKooGallery();
 builder.AddSellerApi();
 builder.AddLogin();
+builder.AddOperatorConsole();
 builder.AddGatewayTelemetry();
 
 var app = builder.Build();
@@ -26,6 +28,7 @@ app.MapLicenseApi();
 app.MapLicenseSigningKeyApi();
 app.MapIssuedLicenseApi();
 app.MapLogin();
+app.MapOperatorConsole();
 app.MapSellerApiDocument();
 app.MapHealthProbes();
 app.MapMetrics();

@@ -19,8 +19,10 @@ internal sealed class ApiKeys(IOptions<SellerApiOptions> options)
 
     public bool IsAdmin(HttpContext http) => Matches(http, options.Value.AdminKey);
 
-    private static bool Matches(HttpContext http, string? expected) =>
-        !string.IsNullOrEmpty(expected)
-        && http.Request.Headers[HeaderName].FirstOrDefault() is { } given
+    /// <summary>True when <paramref name="given"/> is the configured key <paramref name="expected"/> (compared in constant time).</summary>
+    public static bool Same(string? given, string? expected) =>
+        !string.IsNullOrEmpty(expected) && given is not null
         && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));
+
+    private static bool Matches(HttpContext http, string? expected) => Same(http.Request.Headers[HeaderName].FirstOrDefault(), expected);
 }

@@ -10,4 +10,7 @@ public interface IInstanceCatalogGrain : IGrainWithIntegerKey
     public const long Key = 0;
 
     [Alias("List")] Task<InstancePage> List(InstanceQuery query);
+
+    /// <summary>The instance list counted by traffic, status and product.</summary>
+    [Alias("Count")] Task<IReadOnlyList<InstanceCount>> Count();
 }

@@ -21,3 +21,11 @@ public sealed record InstanceQuery(
 public sealed record InstancePage(
     [property: Id(0)] IReadOnlyList<InstanceView> Instances,
     [property: Id(1)] string? NextAfter);
+
+/// <summary>How many instances of one traffic namespace, status and product the instance list holds.</summary>
+[GenerateSerializer, Immutable, Alias("prov.InstanceCount")]
+public sealed record InstanceCount(
+    [property: Id(0)] Traffic Traffic,
+    [property: Id(1)] InstanceStatus Status,
+    [property: Id(2)] string? ProductId,
+    [property: Id(3)] long Count);

@@ -8,4 +8,7 @@ public interface IInstanceViewReader
     /// merely shares another line's instance.
     /// </summary>
     Task<InstancePage> ListAsync(InstanceQuery query, CancellationToken cancellationToken);
+
+    /// <summary>The instances counted by traffic, status and product, duplicates left out.</summary>
+    Task<IReadOnlyList<InstanceCount>> CountAsync(CancellationToken cancellationToken);
 }

@@ -45,4 +45,15 @@ public sealed class InMemoryInstanceViews(ISellerEventOutbox outbox) : IInstance
         if (more) page.RemoveAt(page.Count - 1);
         return Task.FromResult(new InstancePage(page, more ? page[^1].InstanceId : null));
     }
+
+    public Task<IReadOnlyList<InstanceCount>> CountAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<InstanceCount> counts = [.. _rows.Values.Where(r => r.DuplicateOf is null).Select(r => r.View)
+                .GroupBy(v => (v.Traffic, v.Status, v.ProductId))
+                .Select(g => new InstanceCount(g.Key.Traffic, g.Key.Status, g.Key.ProductId, g.LongCount()))];
+            return Task.FromResult(counts);
+        }
+    }
 }

@@ -7,4 +7,6 @@ namespace Provisioning.Grains.Instances;
 internal sealed class InstanceCatalogGrain(IInstanceViewReader views) : Grain, IInstanceCatalogGrain
 {
     Task<InstancePage> IInstanceCatalogGrain.List(InstanceQuery query) => views.ListAsync(query, CancellationToken.None);
+
+    Task<IReadOnlyList<InstanceCount>> IInstanceCatalogGrain.Count() => views.CountAsync(CancellationToken.None);
 }

@@ -47,4 +47,19 @@ internal sealed class PostgresInstanceViews(NpgsqlDataSource database) : IInstan
             command.Parameters.Add(new NpgsqlParameter<string>(name, NpgsqlDbType.Text) { TypedValue = value });
         }
     }
+
+    public async Task<IReadOnlyList<InstanceCount>> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand(
+            "SELECT test, status, product_id, count(*) FROM instance_views WHERE duplicate_of IS NULL GROUP BY test, status, product_id");
+        var counts = new List<InstanceCount>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts.Add(new InstanceCount(reader.GetBoolean(0) ? Traffic.Test : Traffic.Live, Enum.Parse<InstanceStatus>(reader.GetString(1), ignoreCase: true),
+                reader.IsDBNull(2) ? null : reader.GetString(2), reader.GetInt64(3)));
+        }
+
+        return counts;
+    }
 }

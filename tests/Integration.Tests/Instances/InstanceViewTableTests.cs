@@ -86,6 +86,30 @@ public sealed class InstanceViewTableTests
         }
     }
 
+    [Fact]
+    public async Task Counts_by_traffic_status_and_product_leave_duplicates_out_in_the_table_as_in_memory()
+    {
+        await using var database = NpgsqlDataSource.Create(await PostgresServer.CreateMigratedDatabaseAsync("views_counts"));
+        ProjectedInstance[] rows =
+        [
+            Row("i-1", 1), Row("i-2", 1), Row("i-3", 1, InstanceStatus.Frozen), Row("i-4", 1, product: "p-2"),
+            Row("i-5", 1, traffic: Traffic.Test), Row("i-6", 1, duplicateOf: "i-1"),
+        ];
+        await PostgresInstanceProjection.WriteAsync(database, rows, [], CancellationToken.None);
+        var memory = new InMemoryInstanceViews(new InMemorySellerEventOutbox(TimeProvider.System, new SellerEventNudge()));
+        foreach (var row in rows) await memory.ProjectAsync(row, [], CancellationToken.None);
+        InstanceCount[] expected =
+        [
+            new(Traffic.Live, InstanceStatus.Active, "p-1", 2), new(Traffic.Live, InstanceStatus.Active, "p-2", 1),
+            new(Traffic.Live, InstanceStatus.Frozen, "p-1", 1), new(Traffic.Test, InstanceStatus.Active, "p-1", 1),
+        ];
+
+        static InstanceCount[] Sorted(IEnumerable<InstanceCount> counts) =>
+            [.. counts.OrderBy(c => c.Traffic).ThenBy(c => c.Status).ThenBy(c => c.ProductId, StringComparer.Ordinal)];
+        Assert.Equal(expected, Sorted(await new PostgresInstanceViews(database).CountAsync(CancellationToken.None)));
+        Assert.Equal(expected, Sorted(await memory.CountAsync(CancellationToken.None)));
+    }
+
     private static InstanceQuery Query() => new(Traffic.Live, null, null, null, null, null, 7);
 
     private static async Task<List<string>> PageThrough(IInstanceViewReader reader, InstanceQuery query)
