@@ -32,6 +32,8 @@ public sealed class ConsoleFixture(IMessageSink diagnostics) : IAsyncLifetime
                 $"Chromium is missing at {ChromiumPath}: the console's browser tests need Debian's chromium package (./scripts/test.sh installs it).");
         }
 
+        // Only this run's pages: a renamed test leaves no stale picture behind.
+        if (Directory.Exists(Screenshots)) Directory.Delete(Screenshots, recursive: true);
         Directory.CreateDirectory(Screenshots);
         diagnostics.OnMessage(new DiagnosticMessage($"Console screenshots: {Screenshots}"));
 
