@@ -15,7 +15,7 @@ public sealed class SignInTests(ConsoleFixture console)
     {
         await using var session = await console.OpenSession();
 
-        await session.Visit(path, path.Replace('/', '_'));
+        await session.Visit(path, path.Trim('/').Replace('/', '-'));
 
         Assert.Equal("/console/signin", new Uri(session.Page.Url).AbsolutePath);
         Assert.True(await session.Page.Locator("input[name=key][type=password]").IsVisibleAsync());
@@ -44,10 +44,11 @@ public sealed class SignInTests(ConsoleFixture console)
     {
         await using var session = await console.OpenSession();
 
-        await session.SignIn("not-a-key", landing: "refused");
+        await session.SubmitKey("not-a-key");
 
-        Assert.Equal("/console/signin", new Uri(session.Page.Url).AbsolutePath);
         await Assertions.Expect(session.Page.GetByText("The key is not valid")).ToBeVisibleAsync();
+        await session.Show("refused");
+        Assert.Equal("/console/signin", new Uri(session.Page.Url).AbsolutePath);
         await session.Visit("/console", "after-refusal");
         Assert.Equal("/console/signin", new Uri(session.Page.Url).AbsolutePath);
     }
@@ -59,7 +60,7 @@ public sealed class SignInTests(ConsoleFixture console)
         await session.SignIn(GatewayFactory.SellerApiKey);
 
         await session.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await session.Page.WaitForLoadStateAsync();
+        await session.Page.WaitForURLAsync("**/console/signin");
         await session.Show("signed-out");
         await session.Visit("/console/instances", "instances-after-sign-out");
 

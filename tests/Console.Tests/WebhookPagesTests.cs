@@ -23,7 +23,7 @@ public sealed class WebhookPagesTests(ConsoleFixture console)
         console.Events.Accept();
 
         await Row(session.Page, deadLetter).GetByRole(AriaRole.Button, new() { Name = "Re-drive" }).ClickAsync();
-        await session.Page.WaitForLoadStateAsync();
+        await Assertions.Expect(session.Page.Locator("#redriven")).ToContainTextAsync(deadLetter);
         await session.Show("redriven");
 
         Assert.Equal(0, await Row(session.Page, deadLetter).CountAsync());
