@@ -46,6 +46,25 @@ public sealed class WebhookPagesTests(ConsoleFixture console)
     }
 
     [Fact]
+    public async Task A_redrive_posted_by_a_read_only_operator_with_a_valid_token_changes_nothing()
+    {
+        var deadLetter = DeadLetterOf(console.Instances.Released);
+        await using var session = await console.OpenSession();
+        await session.SignIn(GatewayFactory.SellerApiKey);
+        await session.Visit("/console/webhooks", "dead-letters");
+        // The sign-out form carries a token valid for this session: without the button, only the role stops the POST.
+        var fields = session.Requests.CreateFormData();
+        fields.Set("__RequestVerificationToken", await session.Page.Locator("nav form input[name=__RequestVerificationToken]").InputValueAsync());
+
+        var posted = await session.Requests.PostAsync($"/console/webhooks?handler=Redrive&eventId={deadLetter}", new() { Form = fields, MaxRedirects = 0 });
+
+        Assert.NotEqual(200, posted.Status);
+        Assert.NotEqual("/console/webhooks", new Uri(new Uri(session.Page.Url), posted.Headers.GetValueOrDefault("location", "/")).AbsolutePath);
+        await session.Visit("/console/webhooks", "dead-letters-after-post");
+        Assert.Equal(1, await Row(session.Page, deadLetter).CountAsync());
+    }
+
+    [Fact]
     public async Task A_redrive_posted_without_the_anti_forgery_token_is_refused()
     {
         var deadLetter = DeadLetterOf(console.Instances.Released);
