@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Provisioning.Grains.Licenses;
 
 /// <summary>
@@ -25,6 +27,9 @@ public interface IActivationCodeGrain : IGrainWithStringKey
 
     /// <summary>Whether the software may run now, checking with the marketplace at most once per UTC day (and after a renewal).</summary>
     [Alias("GetStanding")] Task<CodeStanding> GetStanding();
+
+    /// <summary>The code as it stands, without asking the marketplace (what an operator reads).</summary>
+    [Alias("Peek"), ReadOnly] Task<CodeStanding> Peek();
 
     /// <summary>Forwards the software's use of an active code to the marketplace's usage statistics.</summary>
     [Alias("ReportUsage")] Task<CodeUsageReply> ReportUsage(ReportCodeUsage command);

@@ -70,6 +70,8 @@ internal sealed class ActivationCodeGrain(
         return Life().Standing(Grace);
     }
 
+    Task<CodeStanding> IActivationCodeGrain.Peek() => Task.FromResult(Life().Standing(Grace));
+
     async Task<CodeUsageReply> IActivationCodeGrain.ReportUsage(ReportCodeUsage command)
     {
         var standing = Life().Standing(Grace);

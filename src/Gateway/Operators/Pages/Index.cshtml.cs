@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Provisioning.Grains;
 using Provisioning.Grains.Instances;
+using Provisioning.Grains.Usage;
 
 namespace Provisioning.Gateway.Operators.Pages;
 
-/// <summary>The cluster at a glance: instances by status and product (live and test apart), the event outbox, the silos.</summary>
+/// <summary>The cluster at a glance: instances by status and product (live and test apart), the event outbox, the metering lag, the silos.</summary>
 public sealed class OverviewModel(IGrainFactory grains) : PageModel
 {
     public IReadOnlyList<StatusRow> ByStatus { get; private set; } = [];
@@ -14,6 +15,8 @@ public sealed class OverviewModel(IGrainFactory grains) : PageModel
     public string Pending { get; private set; } = "";
 
     public string DeadLetters { get; private set; } = "";
+
+    public OutboxSummary Usage { get; private set; } = new(0, 0, null, 0, 0);
 
     public IReadOnlyList<(string Silo, string Status)> Silos { get; private set; } = [];
 
@@ -29,6 +32,7 @@ public sealed class OverviewModel(IGrainFactory grains) : PageModel
         var outbox = grains.GetSellerEventOperations();
         Pending = Bounded((await outbox.GetPending(0, OutboxCountLimit + 1)).Count);
         DeadLetters = Bounded((await outbox.GetDeadLetters(0, OutboxCountLimit + 1)).Count);
+        Usage = await grains.GetUsagePush().GetSummary();
         var hosts = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
         Silos = [.. hosts.OrderBy(h => h.Key.ToString(), StringComparer.Ordinal).Select(h => (h.Key.ToString(), h.Value.ToString()))];
     }

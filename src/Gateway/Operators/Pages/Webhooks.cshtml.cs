@@ -27,7 +27,7 @@ public sealed class WebhooksModel(IGrainFactory grains) : PageModel
 
     public async Task<IActionResult> OnPostRedriveAsync(string eventId)
     {
-        if (!CanChange) return Forbid();
+        if (!CanChange) return StatusCode(StatusCodes.Status403Forbidden);
         Redriven = await grains.GetSellerEventOperations().Redrive(eventId)
             ? $"Event {eventId} is pending again."
             : $"Event {eventId} is no longer a dead letter.";
