@@ -22,7 +22,10 @@ public sealed class SecretTests(ConsoleFixture console)
             Assert.Equal(200, response!.Status);
         }
 
-        var webhooks = await session.Visit("/console/webhooks", "webhooks");
-        Assert.Equal(200, webhooks!.Status);
+        foreach (var page in new[] { "webhooks", "tenants", "usage", "licenses" })
+        {
+            var response = await session.Visit($"/console/{page}", page);
+            Assert.Equal(200, response!.Status);
+        }
     }
 }
