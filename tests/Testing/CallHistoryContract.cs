@@ -30,6 +30,29 @@ public abstract class CallHistoryContract
     }
 
     [Fact]
+    public async Task Calls_since_a_moment_are_counted_by_traffic_activity_and_result_code()
+    {
+        var history = await CreateAsync();
+        var activity = "count-" + Guid.NewGuid().ToString("N")[..8];
+        var (one, two) = (NewInstance(), NewInstance());
+        await history.AppendAsync(
+        [
+            Entry(one, T0.AddMinutes(-1), activity),
+            Entry(one, T0, activity),
+            Entry(two, T0.AddMinutes(5), activity),
+            Entry(two, T0.AddMinutes(6), activity) with { ResultCode = "000005" },
+            Entry(two, T0.AddMinutes(7), activity, Traffic.Test),
+        ], CancellationToken.None);
+
+        var counts = (await history.CountSinceAsync(T0, CancellationToken.None)).Where(c => c.Activity == activity)
+            .OrderBy(c => c.Traffic).ThenBy(c => c.ResultCode, StringComparer.Ordinal).ToArray();
+
+        Assert.Equal(
+            [new CallCount(Traffic.Live, activity, "000000", 2), new CallCount(Traffic.Live, activity, "000005", 1), new CallCount(Traffic.Test, activity, "000000", 1)],
+            counts);
+    }
+
+    [Fact]
     public async Task An_entry_reads_back_with_every_field()
     {
         var history = await CreateAsync();

@@ -28,3 +28,11 @@ public sealed record CallHistoryEntry(
     [property: Id(7)] string ResultMessage,
     [property: Id(8)] double LatencyMs,
     [property: Id(9)] string TraceId);
+
+/// <summary>How many recorded marketplace calls of one traffic namespace, activity and result code arrived in a period.</summary>
+[GenerateSerializer, Immutable, Alias("prov.CallCount")]
+public sealed record CallCount(
+    [property: Id(0)] Traffic Traffic,
+    [property: Id(1)] string Activity,
+    [property: Id(2)] string ResultCode,
+    [property: Id(3)] long Count);

@@ -17,4 +17,7 @@ public interface ICallHistoryGrain : IGrainWithIntegerKey
 
     /// <summary>Up to <paramref name="limit"/> entries of one instance, newest first, after <paramref name="after"/> when given.</summary>
     [Alias("Read"), ReadOnly] Task<IReadOnlyList<RecordedCall>> Read(string instanceId, Traffic traffic, int limit, CallHistoryPosition? after);
+
+    /// <summary>The calls recorded since <paramref name="since"/>, counted by traffic, activity and result code.</summary>
+    [Alias("CountSince"), ReadOnly] Task<IReadOnlyList<CallCount>> CountSince(DateTimeOffset since);
 }

@@ -14,4 +14,6 @@ internal sealed class CallHistoryGrain(ICallHistory history) : Grain, ICallHisto
 
     public Task<IReadOnlyList<RecordedCall>> Read(string instanceId, Traffic traffic, int limit, CallHistoryPosition? after) =>
         history.ReadAsync(new InstanceAddress(instanceId, traffic), limit, after, CancellationToken.None);
+
+    public Task<IReadOnlyList<CallCount>> CountSince(DateTimeOffset since) => history.CountSinceAsync(since, CancellationToken.None);
 }

@@ -46,6 +46,17 @@ public sealed class InMemoryCallHistory : ICallHistory
         }
     }
 
+    public Task<IReadOnlyList<CallCount>> CountSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        lock (_instances)
+        {
+            IReadOnlyList<CallCount> counts = [.. _instances.Values.SelectMany(calls => calls.TakeWhile(c => c.Entry.At >= since))
+                .GroupBy(c => (c.Entry.Traffic, c.Entry.Activity, c.Entry.ResultCode))
+                .Select(g => new CallCount(g.Key.Traffic, g.Key.Activity, g.Key.ResultCode, g.LongCount()))];
+            return Task.FromResult(counts);
+        }
+    }
+
     public Task<long> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
         long pruned = 0;

@@ -61,6 +61,21 @@ internal sealed class PostgresCallHistory : ICallHistory, IAsyncDisposable
         return calls;
     }
 
+    public async Task<IReadOnlyList<CallCount>> CountSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var command = _database.CreateCommand(
+            "SELECT test, activity, result_code, count(*) FROM call_history WHERE called_at >= @since GROUP BY test, activity, result_code");
+        command.Parameters.AddWithValue("since", since.ToUniversalTime());
+        var counts = new List<CallCount>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            counts.Add(new CallCount(reader.GetBoolean(0) ? Traffic.Test : Traffic.Live, reader.GetString(1), reader.GetString(2), reader.GetInt64(3)));
+        }
+
+        return counts;
+    }
+
     public async Task<long> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
         long pruned = 0;

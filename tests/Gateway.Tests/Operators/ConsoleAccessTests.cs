@@ -107,6 +107,7 @@ public sealed class ConsoleAccessTests(GatewayFactory factory)
         Assert.Contains("newInstance", instance);
         Assert.Contains("expireInstance", instance);
         Assert.Matches("<tr><td>live</td><td>frozen</td><td>[1-9]", overview);
+        Assert.Matches("<tr><td>live</td><td>expireInstance</td><td>000000</td><td>[1-9]", overview);
         foreach (var page in new[] { frozen, active, instance, overview })
         {
             Assert.DoesNotContain(GatewayFactory.SellerAdminKey, page);

@@ -1,16 +1,19 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Provisioning.Grains;
+using Provisioning.Grains.CallHistory;
 using Provisioning.Grains.Instances;
 using Provisioning.Grains.Usage;
 
 namespace Provisioning.Gateway.Operators.Pages;
 
-/// <summary>The cluster at a glance: instances by status and product (live and test apart), the event outbox, the metering lag, the silos.</summary>
-public sealed class OverviewModel(IGrainFactory grains) : PageModel
+/// <summary>The cluster at a glance: instances by status and product (live and test apart), the marketplace's calls of the last hour, the event outbox, the metering lag, the silos.</summary>
+public sealed class OverviewModel(IGrainFactory grains, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<StatusRow> ByStatus { get; private set; } = [];
 
     public IReadOnlyList<ProductRow> ByProduct { get; private set; } = [];
+
+    public IReadOnlyList<CallCount> CallsLastHour { get; private set; } = [];
 
     public string Pending { get; private set; } = "";
 
@@ -29,6 +32,8 @@ public sealed class OverviewModel(IGrainFactory grains) : PageModel
             .Select(g => new ProductRow(Names.Of(g.Key.Traffic), g.Key.ProductId ?? "(none)", Of(g, InstanceStatus.Active), Of(g, InstanceStatus.Frozen),
                 Of(g, InstanceStatus.Released), Of(g, InstanceStatus.Provisioning)))];
 
+        CallsLastHour = [.. (await grains.GetCallHistory().CountSince(clock.GetUtcNow().AddHours(-1)))
+            .OrderBy(c => c.Traffic).ThenBy(c => c.Activity, StringComparer.Ordinal).ThenBy(c => c.ResultCode, StringComparer.Ordinal)];
         var outbox = grains.GetSellerEventOperations();
         Pending = Bounded((await outbox.GetPending(0, OutboxCountLimit + 1)).Count);
         DeadLetters = Bounded((await outbox.GetDeadLetters(0, OutboxCountLimit + 1)).Count);

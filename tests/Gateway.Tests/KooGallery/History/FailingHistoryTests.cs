@@ -56,6 +56,9 @@ public sealed class FailingHistoryTests : IClassFixture<FailingHistoryTests.Gate
         public Task<IReadOnlyList<RecordedCall>> ReadAsync(InstanceAddress instance, int limit, CallHistoryPosition? after, CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<RecordedCall>>([]);
 
+        public Task<IReadOnlyList<CallCount>> CountSinceAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<CallCount>>([]);
+
         public Task<long> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken) => Task.FromResult(0L);
     }
 }

@@ -16,4 +16,6 @@ internal sealed class FakeCallHistory(Func<IReadOnlyList<CallHistoryEntry>, Task
 
     public Task<IReadOnlyList<RecordedCall>> Read(string instanceId, Traffic traffic, int limit, CallHistoryPosition? after) =>
         throw new NotSupportedException("the runner only records");
+
+    public Task<IReadOnlyList<CallCount>> CountSince(DateTimeOffset since) => throw new NotSupportedException("the runner only records");
 }
