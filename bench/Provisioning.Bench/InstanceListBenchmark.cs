@@ -13,7 +13,7 @@ namespace Provisioning.Bench;
 /// </summary>
 internal static class InstanceListBenchmark
 {
-    private const int Instances = 100_000;
+    internal const int Instances = 100_000;
     private const int Limit = 1_000;
     private const int InsertChunk = 5_000;
 
@@ -96,7 +96,7 @@ internal static class InstanceListBenchmark
         }
     }
 
-    private static async Task FillAsync(NpgsqlDataSource database)
+    internal static async Task FillAsync(NpgsqlDataSource database)
     {
         var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         for (var from = 0; from < Instances; from += InsertChunk)

@@ -47,8 +47,13 @@ public sealed class ConsoleFixture(IMessageSink diagnostics) : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context for one test, named after it for its screenshots.</summary>
-    public async Task<ConsoleSession> OpenSession([CallerMemberName] string test = "") =>
-        new(this, test, await _browser!.NewContextAsync(new() { BaseURL = Gateway.Root.ToString() }));
+    public async Task<ConsoleSession> OpenSession([CallerMemberName] string test = "")
+    {
+        var context = await _browser!.NewContextAsync(new() { BaseURL = Gateway.Root.ToString() });
+        // Playwright's 30 s is too short when the whole suite shares two cores with the test cluster's silos.
+        context.SetDefaultTimeout(90_000);
+        return new(this, test, context);
+    }
 
     public async Task DisposeAsync()
     {

@@ -4,11 +4,12 @@ using Provisioning.Grains.Login;
 namespace Provisioning.Grains.Tests.Login;
 
 /// <summary>A login attempt counts once, and a session lives until it ends or expires (issue 15: state bound to the browser, logout, refresh).</summary>
-public sealed class LoginAttemptAndSessionGrainTests(LoginKeyRingCluster fixture) : IClassFixture<LoginKeyRingCluster>
+[Collection(ClusterCollection.Name)]
+public sealed class LoginAttemptAndSessionGrainTests(ClusterFixture fixture)
 {
     private static string NewKey() => Guid.NewGuid().ToString("N");
 
-    private static DateTimeOffset Now => LoginKeyRingCluster.Clock.GetUtcNow();
+    private static DateTimeOffset Now => DateTimeOffset.UtcNow;
 
     private static LoginAttempt Attempt(DateTimeOffset expiresAt) =>
         new("tenant-1", Traffic.Live, LoginMethod.OAuth2, "https://app.example.com/", "abc123", "verifier", null, expiresAt);
