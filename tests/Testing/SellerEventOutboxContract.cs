@@ -160,6 +160,29 @@ public abstract class SellerEventOutboxContract
     }
 
     [Fact]
+    public async Task A_streams_events_read_newest_first_with_their_delivery_whether_delivered_dead_or_pending()
+    {
+        var (outbox, delivery, operations) = await CreateAsync();
+        var (stream, other) = (NewStream(), NewStream());
+        SellerEvent[] events = [Event(stream), Event(stream), Event(other), Event(stream)];
+        await outbox.EnqueueAsync(events, CancellationToken.None);
+        var now = Now;
+        await delivery.DeliveredAsync((await Take(delivery, now)).Single(e => e.Stream == stream), now, CancellationToken.None);
+        await delivery.DeadAsync((await Take(delivery, now)).Single(e => e.Stream == stream), "HTTP 500", now, CancellationToken.None);
+
+        var read = await operations.StreamAsync(stream, 10, CancellationToken.None);
+        var newest = await operations.StreamAsync(stream, 1, CancellationToken.None);
+
+        Assert.Equal([events[3].EventId, events[1].EventId, events[0].EventId], read.Select(e => e.EventId));
+        Assert.Null(read[0].DeliveredAt);
+        Assert.Null(read[0].DeadAt);
+        Assert.NotNull(read[1].DeadAt);
+        Assert.Equal("HTTP 500", read[1].LastError);
+        Assert.NotNull(read[2].DeliveredAt);
+        Assert.Equal(events[3].EventId, Assert.Single(newest).EventId);
+    }
+
+    [Fact]
     public async Task Redriving_all_makes_every_dead_letter_pending()
     {
         var (outbox, delivery, operations) = await CreateAsync();

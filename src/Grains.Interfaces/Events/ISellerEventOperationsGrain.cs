@@ -15,6 +15,9 @@ public interface ISellerEventOperationsGrain : IGrainWithIntegerKey
     /// <summary>Dead-lettered events, in delivery order, after the one with <paramref name="afterSeq"/>.</summary>
     [Alias("GetDeadLetters")] Task<IReadOnlyList<OutboxEntry>> GetDeadLetters(long afterSeq, int limit);
 
+    /// <summary>The newest <paramref name="limit"/> events of one stream, delivered ones included until they are pruned.</summary>
+    [Alias("GetStream")] Task<IReadOnlyList<OutboxEntry>> GetStream(string stream, int limit);
+
     /// <summary>Makes one dead-lettered event pending again, due now; false when no dead letter has that id.</summary>
     [Alias("Redrive")] Task<bool> Redrive(string eventId);
 

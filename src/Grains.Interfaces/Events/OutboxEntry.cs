@@ -8,6 +8,7 @@ namespace Provisioning.Grains.Events;
 /// <param name="NextAttemptAt">When the next delivery may start (while pending).</param>
 /// <param name="LastError">Why the last delivery failed, short (status code, timeout or connection failure).</param>
 /// <param name="DeadAt">When it was dead-lettered, or null while pending.</param>
+/// <param name="DeliveredAt">When the seller's application took it, or null while it has not.</param>
 [GenerateSerializer, Immutable, Alias("prov.OutboxEntry")]
 public sealed record OutboxEntry(
     [property: Id(0)] long Seq,
@@ -18,4 +19,5 @@ public sealed record OutboxEntry(
     [property: Id(5)] DateTimeOffset NextAttemptAt,
     [property: Id(6)] string? LastError,
     [property: Id(7)] DateTimeOffset EnqueuedAt,
-    [property: Id(8)] DateTimeOffset? DeadAt);
+    [property: Id(8)] DateTimeOffset? DeadAt,
+    [property: Id(9)] DateTimeOffset? DeliveredAt = null);

@@ -7,6 +7,9 @@ public interface ISellerEventOutboxOperations
 
     Task<IReadOnlyList<OutboxEntry>> DeadLettersAsync(long afterSeq, int limit, CancellationToken cancellationToken);
 
+    /// <summary>The newest <paramref name="limit"/> events of <paramref name="stream"/>, newest first, delivered ones included until pruned.</summary>
+    Task<IReadOnlyList<OutboxEntry>> StreamAsync(string stream, int limit, CancellationToken cancellationToken);
+
     /// <summary>
     /// Makes the dead letter <paramref name="eventId"/> (or every dead letter, when null) pending again from
     /// <paramref name="now"/> with its attempts reset; answers how many.

@@ -21,7 +21,7 @@ public sealed class InMemorySellerEventOutbox(TimeProvider clock, SellerEventNud
         public DateTimeOffset? DeadAt { get; set; }
         public bool Pending => DeliveredAt is null && DeadAt is null;
 
-        public OutboxEntry Entry() => new(Seq, Event.EventId, Event.Stream, Event.Type, Attempts, NextAttemptAt, LastError, EnqueuedAt, DeadAt);
+        public OutboxEntry Entry() => new(Seq, Event.EventId, Event.Stream, Event.Type, Attempts, NextAttemptAt, LastError, EnqueuedAt, DeadAt, DeliveredAt);
     }
 
     private readonly Lock _gate = new();
@@ -108,6 +108,15 @@ public sealed class InMemorySellerEventOutbox(TimeProvider clock, SellerEventNud
 
     public Task<IReadOnlyList<OutboxEntry>> DeadLettersAsync(long afterSeq, int limit, CancellationToken cancellationToken) =>
         Page(r => r.DeadAt is not null && r.DeliveredAt is null, afterSeq, limit);
+
+    public Task<IReadOnlyList<OutboxEntry>> StreamAsync(string stream, int limit, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<OutboxEntry> page = [.. _rows.Values.Reverse().Where(r => r.Event.Stream == stream).Take(limit).Select(r => r.Entry())];
+            return Task.FromResult(page);
+        }
+    }
 
     public Task<int> RedriveAsync(string? eventId, DateTimeOffset now, CancellationToken cancellationToken)
     {

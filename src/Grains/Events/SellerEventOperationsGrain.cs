@@ -13,6 +13,8 @@ internal sealed class SellerEventOperationsGrain(ISellerEventOutboxOperations ou
 
     public Task<IReadOnlyList<OutboxEntry>> GetDeadLetters(long afterSeq, int limit) => outbox.DeadLettersAsync(afterSeq, limit, CancellationToken.None);
 
+    public Task<IReadOnlyList<OutboxEntry>> GetStream(string stream, int limit) => outbox.StreamAsync(stream, limit, CancellationToken.None);
+
     public async Task<bool> Redrive(string eventId) => await outbox.RedriveAsync(eventId, clock.GetUtcNow(), CancellationToken.None) > 0;
 
     public Task<int> RedriveAll() => outbox.RedriveAsync(null, clock.GetUtcNow(), CancellationToken.None);

@@ -7,13 +7,12 @@ using Provisioning.Grains.Instances;
 
 namespace Provisioning.Gateway.Operators.Pages;
 
-/// <summary>One instance: its state, the marketplace calls that made it, and its events still in the outbox.</summary>
+/// <summary>One instance: its state, the marketplace calls that made it, and the events sent (or being sent) to the seller's application.</summary>
 public sealed class InstanceModel(IGrainFactory grains) : PageModel
 {
     public const int HistoryLimit = 100;
 
-    // The outbox is read a page at a time from its start; an instance's events beyond this many entries are not shown.
-    private const int OutboxScan = 1_000;
+    public const int EventLimit = 100;
 
     [BindProperty(SupportsGet = true)] public string InstanceId { get; set; } = "";
 
@@ -32,10 +31,6 @@ public sealed class InstanceModel(IGrainFactory grains) : PageModel
         if (Snapshot is null) return;
 
         History = [.. (await grains.GetCallHistory().Read(InstanceId, address.Traffic, HistoryLimit, null)).Select(c => c.Entry)];
-        var stream = SellerEventStreams.Of(address);
-        var outbox = grains.GetSellerEventOperations();
-        var pending = await outbox.GetPending(0, OutboxScan);
-        var dead = await outbox.GetDeadLetters(0, OutboxScan);
-        Events = [.. pending.Concat(dead).Where(e => e.Stream == stream).OrderBy(e => e.Seq)];
+        Events = await grains.GetSellerEventOperations().GetStream(SellerEventStreams.Of(address), EventLimit);
     }
 }
