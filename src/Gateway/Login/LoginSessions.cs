@@ -65,22 +65,19 @@ public sealed class LoginSessions(
         var key = LoginCookies.Read(http.Request, LoginCookies.Session);
         var ended = key is null ? null : await grains.GetLoginSession(key).End();
         LoginCookies.Delete(http.Response, LoginCookies.Session, addresses.Secure(http.Request));
-        if (ended is null)
-        {
-            return returnUrl is null ? LoginResponses.Page("Logged out", "You are logged out.") : LoginResponses.Redirect(http.Response, returnUrl);
-        }
+        if (ended is null) return Back();
 
         logger.LoggedOut(ended.TenantId, ended.PublicId);
         var snapshot = await grains.GetTenant(new TenantAddress(ended.TenantId, ended.Traffic)).Get();
-        if (!AuthCenterAddress.TryParse(snapshot?.DomainName, out var center, out _))
-        {
-            return returnUrl is null ? LoginResponses.Page("Logged out", "You are logged out.") : LoginResponses.Redirect(http.Response, returnUrl);
-        }
+        if (!AuthCenterAddress.TryParse(snapshot?.DomainName, out var center, out _)) return Back();
 
         var upstream = ended.Method == LoginMethod.Cas
             ? LoginUrls.CasLogout(center, returnUrl ?? addresses.Origin(http.Request))
             : LoginUrls.Logout(center, returnUrl);
         return LoginResponses.Redirect(http.Response, upstream.AbsoluteUri);
+
+        // Without a session at an auth center to end: straight back to the application, or a page saying so.
+        IResult Back() => returnUrl is null ? LoginResponses.Page("Logged out", "You are logged out.") : LoginResponses.Redirect(http.Response, returnUrl);
     }
 
     private async Task<(string? Key, LoginSession? Session)> SessionAsync(HttpRequest request)

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Provisioning.Marketplace.AuthCenter;
 
 namespace Provisioning.Gateway.Tests.Login;
 
@@ -39,10 +40,10 @@ public sealed class LoginBrowser(HttpClient gateway) : IDisposable
             if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location is not { } location) return await LoginOutcome.Of(response, next);
             next = location.IsAbsoluteUri ? location : new Uri(next, location);
             if (!next.IsLoopback && next.Host != gateway.BaseAddress.Host) return await LoginOutcome.Of(response, next);
-            if (user is not null && (next.AbsolutePath.EndsWith("/api/v1/oauth2/authorize", StringComparison.Ordinal)
-                                     || next.AbsolutePath.EndsWith("/api/v1/cas/login", StringComparison.Ordinal)))
+            if (user is not null && (next.AbsolutePath.EndsWith(AuthCenterPaths.Authorize, StringComparison.Ordinal)
+                                     || next.AbsolutePath.EndsWith(AuthCenterPaths.CasLogin, StringComparison.Ordinal)))
             {
-                next = new Uri(QueryHelpers.AddQueryString(next.AbsoluteUri, "user", user));
+                next = new Uri(QueryHelpers.AddQueryString(next.AbsoluteUri, AuthCenterPaths.UserParameter, user));
             }
         }
 

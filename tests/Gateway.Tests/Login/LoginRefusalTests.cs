@@ -212,7 +212,7 @@ public sealed class LoginRefusalTests(LoginGateway gateway) : IClassFixture<Logi
     private async Task<Uri> FollowToCallback(Uri authorize, string user)
     {
         using var outside = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        var answer = await outside.GetAsync(QueryHelpers.AddQueryString(authorize.AbsoluteUri, "user", user));
+        var answer = await outside.GetAsync(QueryHelpers.AddQueryString(authorize.AbsoluteUri, AuthCenterPaths.UserParameter, user));
         Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
         return answer.Headers.Location!;
     }

@@ -32,7 +32,7 @@ public sealed class WorkbenchLoginTests(WorkbenchLoginTests.Gateway gateway) : I
         using var outside = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         var authorize = QueryHelpers.AddQueryString(gateway.AuthCenter.DomainName(tenantId) + "/api/v1/oauth2/authorize", new Dictionary<string, string?>
         {
-            ["client_id"] = LoginGateway.ClientId, ["redirect_uri"] = "http://localhost/login/callback", ["response_type"] = "code", ["user"] = user,
+            ["client_id"] = LoginGateway.ClientId, ["redirect_uri"] = "http://localhost/login/callback", ["response_type"] = "code", [AuthCenterPaths.UserParameter] = user,
         });
         var answer = await outside.GetAsync(authorize);
         Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
